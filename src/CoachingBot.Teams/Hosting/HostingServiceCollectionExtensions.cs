@@ -1,0 +1,27 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace CoachingBot.Teams.Hosting;
+
+/// <summary>Registration of the messaging endpoint's services.</summary>
+public static class HostingServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the turn pipeline, the per-conversation serializer, the turn tracker and the loopback guard.
+    /// An <see cref="IActivityDeduplicator"/> registered before this call is kept; otherwise an in-memory one is used.
+    /// </summary>
+    public static IServiceCollection AddBotHosting(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<BotHostingOptions>().BindConfiguration("Bot:Hosting");
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IActivityDeduplicator, InMemoryActivityDeduplicator>();
+        services.TryAddSingleton<ConversationSerializer>();
+        services.TryAddSingleton<TurnPipeline>();
+        services.TryAddSingleton<TurnTracker>();
+        services.AddHostedService(provider => provider.GetRequiredService<TurnTracker>());
+        services.AddHostedService<LoopbackGuard>();
+        return services;
+    }
+}
