@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -17,7 +18,10 @@ public static class BotJson
             // Teams sends some numbers as strings and vice versa in older payloads; be lenient on read.
             NumberHandling = JsonNumberHandling.AllowReadingFromString,
             MaxDepth = 64,
+            // The body goes to an API, never into HTML: keep <at> mentions and quotes readable and the payload small.
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
+        options.Converters.Add(new UtcAwareDateTimeOffsetConverter());
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }
