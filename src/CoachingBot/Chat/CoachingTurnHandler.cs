@@ -1,0 +1,168 @@
+using CoachingBot.Sessions;
+using CoachingBot.Storage;
+using CoachingBot.Teams.Dialogs;
+using CoachingBot.Teams.Hosting;
+using CoachingBot.Teams.Schema;
+
+namespace CoachingBot.Chat;
+
+/// <summary>
+/// The bot's front door: installs and removals keep the conversation reference and say hello once; messages go to
+/// the dialog in progress, with <c>help</c> and <c>cancel</c> honoured at any point.
+/// </summary>
+public sealed partial class CoachingTurnHandler : IBot
+{
+    private readonly DialogRunner _runner;
+    private readonly IConversationStore _conversations;
+    private readonly ILogger<CoachingTurnHandler> _logger;
+
+    public CoachingTurnHandler(DialogRunner runner, IConversationStore conversations, ILogger<CoachingTurnHandler> logger)
+    {
+        _runner = runner;
+        _conversations = conversations;
+        _logger = logger;
+    }
+
+    public Task OnTurnAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var activity = turn.Activity;
+        return activity.Type switch
+        {
+            ActivityTypes.Message => OnMessageAsync(turn, cancellationToken),
+            ActivityTypes.ConversationUpdate => OnConversationUpdateAsync(turn, cancellationToken),
+            ActivityTypes.InstallationUpdate => OnInstallationUpdateAsync(turn, cancellationToken),
+            ActivityTypes.Invoke => OnInvokeAsync(turn),
+            _ => Task.CompletedTask,
+        };
+    }
+
+    private async Task OnConversationUpdateAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        var activity = turn.Activity;
+        var botId = activity.Recipient?.Id;
+        if (activity.MembersAdded?.Any(member => member.Id == botId) == true)
+        {
+            await OnBotAddedAsync(turn, cancellationToken).ConfigureAwait(false);
+        }
+        else if (activity.MembersRemoved?.Any(member => member.Id == botId) == true)
+        {
+            await RetireAsync(turn, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private Task OnInstallationUpdateAsync(TurnContext turn, CancellationToken cancellationToken) =>
+        turn.Activity.Action switch
+        {
+            "add" or "add-upgrade" => OnBotAddedAsync(turn, cancellationToken),
+            "remove" or "remove-upgrade" => RetireAsync(turn, cancellationToken),
+            _ => Task.CompletedTask,
+        };
+
+    private async Task OnBotAddedAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        // Teams sends both conversationUpdate and installationUpdate for one install: welcome only when the
+        // conversation is new (or was uninstalled before), so the user hears hello once.
+        var activity = turn.Activity;
+        var isNew = await _conversations.UpsertAsync(activity.GetConversationReference(), UserTimeZone(activity), cancellationToken).ConfigureAwait(false);
+        LogInstalled(activity.Conversation?.ConversationType ?? ConversationTypes.Personal, isNew);
+        if (isNew)
+        {
+            turn.SendText(activity.IsPersonalChat() ? BotMessages.PersonalWelcome(activity.From?.Name) : BotMessages.GroupWelcome);
+        }
+    }
+
+    private async Task RetireAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        await _conversations.RetireAsync(turn.Activity.Conversation!.Id!, cancellationToken).ConfigureAwait(false);
+        LogRemoved(turn.Activity.Conversation?.ConversationType ?? ConversationTypes.Personal);
+    }
+
+    private async Task OnMessageAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        var activity = turn.Activity;
+        if (await _conversations.FindAsync(activity.Conversation!.Id!, cancellationToken).ConfigureAwait(false) is null)
+        {
+            // A message can come before any install event we saw (an install before this database existed):
+            // keep the reference so proactive messages can reach this conversation.
+            await _conversations.UpsertAsync(activity.GetConversationReference(), UserTimeZone(activity), cancellationToken).ConfigureAwait(false);
+        }
+
+        var command = activity.Value is null ? Commands.Parse(TurnText.Normalize(activity)) : Command.None;
+        await _runner.RunAsync(turn, (dc, ct) => RouteAsync(dc, command, ct), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task RouteAsync(DialogContext dc, Command command, CancellationToken cancellationToken)
+    {
+        var turn = dc.Context;
+        var inDialog = dc.ActiveDialog is not null;
+        switch (command)
+        {
+            case Command.Help:
+                turn.SendText(BotMessages.Help + (turn.Activity.IsPersonalChat() ? string.Empty : "\n\n" + BotMessages.GroupHelpNote));
+                if (inDialog)
+                {
+                    turn.SendText(BotMessages.ResumeAfterHelp);
+                    await dc.RepromptAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                return;
+            case Command.Cancel:
+                if (inDialog)
+                {
+                    await dc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
+                    turn.SendText(BotMessages.Cancelled);
+                }
+                else
+                {
+                    turn.SendText(BotMessages.NothingToCancel);
+                }
+
+                return;
+        }
+
+        if (inDialog)
+        {
+            await dc.ContinueDialogAsync(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        switch (command)
+        {
+            case Command.Grow:
+                await dc.BeginDialogAsync(GrowDialog.DialogId, cancellationToken: cancellationToken).ConfigureAwait(false);
+                break;
+            case Command.Egan:
+            case Command.Reflect:
+            case Command.Actions:
+                turn.SendText(BotMessages.NotAvailableYet(command));
+                break;
+            default:
+                turn.SendText(BotMessages.NotUnderstood);
+                break;
+        }
+    }
+
+    private static Task OnInvokeAsync(TurnContext turn)
+    {
+        // No card in this version uses Action.Execute; answer so Teams shows a message instead of an error.
+        turn.InvokeResponse = turn.Activity.Name == "adaptiveCard/action"
+            ? new InvokeResponse
+            {
+                Status = 200,
+                Body = new AdaptiveCardInvokeResponse { StatusCode = 200, Type = "application/vnd.microsoft.activity.message", Value = BotMessages.CardActionNotAvailable },
+            }
+            : new InvokeResponse { Status = 501 };
+        return Task.CompletedTask;
+    }
+
+    private static string? UserTimeZone(Activity activity) =>
+        activity.LocalTimezone
+        ?? activity.Entities?.Where(entity => entity.Type == ClientInfo.EntityType).Select(entity => entity.As<ClientInfo>()?.Timezone).FirstOrDefault(zone => zone is not null);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Bot added to a {ConversationType} conversation (new: {IsNew})")]
+    private partial void LogInstalled(string conversationType, bool isNew);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Bot removed from a {ConversationType} conversation")]
+    private partial void LogRemoved(string conversationType);
+}

@@ -1,0 +1,44 @@
+namespace CoachingBot.Chat;
+
+/// <summary>The words a user can type to the bot.</summary>
+public enum Command
+{
+    None,
+    Help,
+    Cancel,
+    Grow,
+    Egan,
+    Reflect,
+    Actions,
+}
+
+public static class Commands
+{
+    private static readonly Dictionary<string, Command> Words = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["help"] = Command.Help,
+        ["?"] = Command.Help,
+        ["cancel"] = Command.Cancel,
+        ["stop"] = Command.Cancel,
+        ["quit"] = Command.Cancel,
+        ["grow"] = Command.Grow,
+        ["egan"] = Command.Egan,
+        ["reflect"] = Command.Reflect,
+        ["actions"] = Command.Actions,
+    };
+
+    /// <summary>
+    /// Reads a command from normalized text: the whole message must be the command word, optionally with a leading
+    /// slash, so that an answer that merely contains "help" is not taken as a command.
+    /// </summary>
+    public static Command Parse(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return Command.None;
+        }
+
+        var word = text.Trim().TrimStart('/').TrimEnd('.', '!');
+        return Words.GetValueOrDefault(word, Command.None);
+    }
+}

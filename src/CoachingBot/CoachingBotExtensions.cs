@@ -1,0 +1,44 @@
+using CoachingBot.Chat;
+using CoachingBot.Sessions;
+using CoachingBot.Storage;
+using CoachingBot.Teams.Auth;
+using CoachingBot.Teams.Connector;
+using CoachingBot.Teams.Dialogs;
+using CoachingBot.Teams.Hosting;
+
+namespace CoachingBot;
+
+public static class CoachingBotExtensions
+{
+    /// <summary>Registers the coaching bot: storage, the Bot Connector protocol layer, dialogs and the turn handler.</summary>
+    public static IHostApplicationBuilder AddCoachingBot(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+
+        // Storage first: its dialog-state store and de-duplicator must win over the in-memory fallbacks below.
+        builder.AddCoachingStorage();
+        var services = builder.Services;
+        services.AddSingleton<IActivityDeduplicator, StoredActivityDeduplicator>();
+        services.AddHostedService<ProcessedActivityPruner>();
+
+        services.AddBotAuthentication();
+        services.AddBotConnector();
+        services.AddDialogs();
+        services.AddBotHosting();
+
+        services.AddSingleton<Dialog, GrowDialog>();
+        services.AddSingleton<Dialog>(new TextPrompt(GrowDialog.AnswerPromptId));
+        services.AddScoped<IBot, CoachingTurnHandler>();
+        return builder;
+    }
+
+    /// <summary>Maps the messaging endpoint Teams posts to, and a liveness probe.</summary>
+    public static WebApplication MapCoachingBot(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapBotMessages();
+        app.MapGet("/", () => Results.Text("CoachingBot is running. Teams delivers messages to POST /api/messages.\n"));
+        app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+        return app;
+    }
+}
