@@ -5,7 +5,7 @@ using CoachingBot.Teams.Schema;
 namespace CoachingBot.Teams.Cards;
 
 /// <summary>An Adaptive Card as Teams renders it: schema 1.5 or lower.</summary>
-public sealed class AdaptiveCard
+public sealed class AdaptiveCard : IJsonOnDeserializing
 {
     /// <summary>The schema link written in "$schema".</summary>
     public const string SchemaUrl = "http://adaptivecards.io/schemas/adaptive-card.json";
@@ -61,6 +61,9 @@ public sealed class AdaptiveCard
 
     /// <summary>A deep copy, so a shared template can be filled in without changing it.</summary>
     public AdaptiveCard Clone() => FromElement(ToElement());
+
+    // A card read without "$schema" (a nested Action.ShowCard card) must not gain one when written again.
+    void IJsonOnDeserializing.OnDeserializing() => Schema = null;
 
     /// <summary>The card as a message attachment; the card itself is the content, written when the activity is sent.</summary>
     public Attachment ToAttachment() => new()

@@ -5,7 +5,7 @@ namespace CoachingBot.Teams.Cards;
 // The schema's enum values are camelCase strings; each member names its string so a rename in C# cannot change the JSON.
 
 /// <summary>Font weight of text.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<TextWeight>))]
+[JsonConverter(typeof(CardEnumConverter<TextWeight>))]
 public enum TextWeight
 {
     /// <summary>The host's normal weight.</summary>
@@ -17,7 +17,7 @@ public enum TextWeight
 }
 
 /// <summary>Font size of text.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<TextSize>))]
+[JsonConverter(typeof(CardEnumConverter<TextSize>))]
 public enum TextSize
 {
     /// <summary>The host's normal size.</summary>
@@ -33,7 +33,7 @@ public enum TextSize
 }
 
 /// <summary>Text colour, resolved by the host's theme (light, dark, high contrast).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<TextColor>))]
+[JsonConverter(typeof(CardEnumConverter<TextColor>))]
 public enum TextColor
 {
     /// <summary>The theme's text colour.</summary>
@@ -53,7 +53,7 @@ public enum TextColor
 }
 
 /// <summary>Space above an element.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<Spacing>))]
+[JsonConverter(typeof(CardEnumConverter<Spacing>))]
 public enum Spacing
 {
     /// <summary>No space.</summary>
@@ -73,7 +73,7 @@ public enum Spacing
 }
 
 /// <summary>Horizontal placement of an element.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<HorizontalAlignment>))]
+[JsonConverter(typeof(CardEnumConverter<HorizontalAlignment>))]
 public enum HorizontalAlignment
 {
     /// <summary>Start of the line.</summary>
@@ -85,7 +85,7 @@ public enum HorizontalAlignment
 }
 
 /// <summary>Background style of a container or column.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ContainerStyle>))]
+[JsonConverter(typeof(CardEnumConverter<ContainerStyle>))]
 public enum ContainerStyle
 {
     /// <summary>No background.</summary>
@@ -103,7 +103,7 @@ public enum ContainerStyle
 }
 
 /// <summary>How a button is drawn.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ActionStyle>))]
+[JsonConverter(typeof(CardEnumConverter<ActionStyle>))]
 public enum ActionStyle
 {
     /// <summary>A normal button.</summary>
@@ -115,7 +115,7 @@ public enum ActionStyle
 }
 
 /// <summary>How a choice set is drawn.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ChoiceInputStyle>))]
+[JsonConverter(typeof(CardEnumConverter<ChoiceInputStyle>))]
 public enum ChoiceInputStyle
 {
     /// <summary>A drop-down list.</summary>
@@ -127,7 +127,7 @@ public enum ChoiceInputStyle
 }
 
 /// <summary>Size of an image.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ImageSize>))]
+[JsonConverter(typeof(CardEnumConverter<ImageSize>))]
 public enum ImageSize
 {
     /// <summary>The image's own size, shrunk to fit.</summary>
@@ -143,7 +143,7 @@ public enum ImageSize
 }
 
 /// <summary>Which inputs an action gathers and validates when clicked.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<AssociatedInputs>))]
+[JsonConverter(typeof(CardEnumConverter<AssociatedInputs>))]
 public enum AssociatedInputs
 {
     /// <summary>The inputs of the card (and its parents), validated first.</summary>
