@@ -24,6 +24,7 @@ public sealed class FormReader
     private readonly Dictionary<string, JsonElement> _fields = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _raw = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _errors = new(StringComparer.Ordinal);
+    private readonly bool _answered;
 
     private FormReader(JsonElement? data, string? verb)
     {
@@ -33,6 +34,8 @@ public sealed class FormReader
             Verb = verb;
             return;
         }
+
+        _answered = true;
 
         foreach (var field in fields.EnumerateObject())
         {
@@ -98,7 +101,7 @@ public sealed class FormReader
     /// <summary>
     /// Records an error for a field, such as a rule between two fields; a field keeps its first error.
     /// </summary>
-    public void AddError(string id, string message) => _errors.TryAdd(id, message);
+    public void AddError(string id, string message) => Record(id, message);
 
     /// <summary>
     /// Text, trimmed, with control characters other than newline and tab removed; whitespace only counts as missing.
@@ -106,13 +109,11 @@ public sealed class FormReader
     /// </summary>
     public string? Text(string id, string? label = null, bool required = false, int maxLength = DefaultMaxLength)
     {
-        var element = Get(id);
-        if (element is { ValueKind: JsonValueKind.Object or JsonValueKind.Array })
+        if (!TryText(id, out var text))
         {
             return FailText(id, $"{Name(id, label)} must be text.");
         }
 
-        var text = Clean(ScalarText(element));
         if (text is null)
         {
             return required ? FailText(id, $"{Name(id, label)} is required.") : null;
@@ -129,12 +130,14 @@ public sealed class FormReader
     /// <summary>A whole number within <paramref name="min"/> and <paramref name="max"/>; "3.0" counts as 3, "3.5" does not.</summary>
     public int? WholeNumber(string id, string? label = null, bool required = false, int min = int.MinValue, int max = int.MaxValue)
     {
-        var text = Clean(ScalarText(Get(id), allowBoolean: false));
+        if (!TryText(id, out var text, allowBoolean: false))
+        {
+            return Fail<int>(id, WholeNumberMessage(Name(id, label), min, max));
+        }
+
         if (text is null)
         {
-            return Get(id) is { ValueKind: JsonValueKind.Object or JsonValueKind.Array or JsonValueKind.True or JsonValueKind.False }
-                ? Fail<int>(id, WholeNumberMessage(Name(id, label), min, max))
-                : required ? Fail<int>(id, $"{Name(id, label)} is required.") : null;
+            return Missing<int>(id, label, required);
         }
 
         if (decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number)
@@ -155,7 +158,12 @@ public sealed class FormReader
         string id, string? label = null, bool required = false,
         DateOnly? today = null, DateOnly? notBefore = null, DateOnly? notAfter = null)
     {
-        var text = Clean(ScalarText(Get(id), allowBoolean: false, allowNumber: false));
+        var invalid = $"{Name(id, label)} must be a real date, written year-month-day (like 2026-03-31).";
+        if (!TryText(id, out var text, allowBoolean: false, allowNumber: false))
+        {
+            return Fail<DateOnly>(id, invalid);
+        }
+
         if (text is null)
         {
             return Missing<DateOnly>(id, label, required);
@@ -163,7 +171,7 @@ public sealed class FormReader
 
         if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            return Fail<DateOnly>(id, $"{Name(id, label)} must be a real date, written year-month-day (like 2026-03-31).");
+            return Fail<DateOnly>(id, invalid);
         }
 
         if (date < today)
@@ -187,7 +195,12 @@ public sealed class FormReader
     /// <summary>A time of day written HH:mm (or HH:mm:ss), between <paramref name="notBefore"/> and <paramref name="notAfter"/>.</summary>
     public TimeOnly? Time(string id, string? label = null, bool required = false, TimeOnly? notBefore = null, TimeOnly? notAfter = null)
     {
-        var text = Clean(ScalarText(Get(id), allowBoolean: false, allowNumber: false));
+        var invalid = $"{Name(id, label)} must be a time on the 24-hour clock (like 09:30).";
+        if (!TryText(id, out var text, allowBoolean: false, allowNumber: false))
+        {
+            return Fail<TimeOnly>(id, invalid);
+        }
+
         if (text is null)
         {
             return Missing<TimeOnly>(id, label, required);
@@ -195,7 +208,7 @@ public sealed class FormReader
 
         if (!TimeOnly.TryParseExact(text, ["HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
         {
-            return Fail<TimeOnly>(id, $"{Name(id, label)} must be a time on the 24-hour clock (like 09:30).");
+            return Fail<TimeOnly>(id, invalid);
         }
 
         if (time < notBefore)
@@ -247,7 +260,11 @@ public sealed class FormReader
     public string? Choice(string id, IEnumerable<string> allowed, string? label = null, bool required = false)
     {
         ArgumentNullException.ThrowIfNull(allowed);
-        var text = Clean(ScalarText(Get(id), allowBoolean: false));
+        if (!TryText(id, out var text, allowBoolean: false))
+        {
+            return FailText(id, $"{Name(id, label)} must be one of the options shown.");
+        }
+
         if (text is null)
         {
             return required ? FailText(id, $"{Name(id, label)} is required.") : null;
@@ -309,6 +326,17 @@ public sealed class FormReader
 
     private JsonElement? Get(string id) => _fields.TryGetValue(id, out var element) ? element : null;
 
+    /// <summary>
+    /// The field's cleaned text, null when missing or blank; false when it holds a kind of value the caller cannot
+    /// take (an object, an array, or a number or boolean where text is wanted).
+    /// </summary>
+    private bool TryText(string id, out string? text, bool allowBoolean = true, bool allowNumber = true)
+    {
+        var element = Get(id);
+        text = Clean(ScalarText(element, allowBoolean, allowNumber));
+        return text is not null || element is null or { ValueKind: JsonValueKind.Null or JsonValueKind.String };
+    }
+
     private T? Missing<T>(string id, string? label, bool required)
         where T : struct =>
         required ? Fail<T>(id, $"{Name(id, label)} is required.") : null;
@@ -316,20 +344,29 @@ public sealed class FormReader
     private T? Fail<T>(string id, string message)
         where T : struct
     {
-        _errors.TryAdd(id, message);
+        Record(id, message);
         return null;
     }
 
     private string? FailText(string id, string message)
     {
-        _errors.TryAdd(id, message);
+        Record(id, message);
         return null;
     }
 
     private string[] FailList(string id, string message)
     {
-        _errors.TryAdd(id, message);
+        Record(id, message);
         return [];
+    }
+
+    // When the whole answer is missing, "X is required" for every field would only bury the one error that matters.
+    private void Record(string id, string message)
+    {
+        if (_answered)
+        {
+            _errors.TryAdd(id, message);
+        }
     }
 
     private static string Name(string id, string? label) => string.IsNullOrWhiteSpace(label) ? id : label.Trim();
