@@ -4,7 +4,8 @@ namespace CoachingBot.Teams.Cards;
 
 /// <summary>
 /// Anything placed in a card's body or a container. Only elements Teams renders at schema 1.5 are modelled;
-/// the "type" property is written first and chooses the class on read.
+/// the "type" property is written first and chooses the class on read. It is written when the declared type is
+/// <see cref="CardElement"/> (as in a card's body), not when a single element is serialized as its own class.
 /// </summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
 [JsonDerivedType(typeof(TextBlock), "TextBlock")]
