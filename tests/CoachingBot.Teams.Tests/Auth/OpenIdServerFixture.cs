@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -18,13 +19,15 @@ namespace CoachingBot.Teams.Tests.Auth;
 public sealed class OpenIdServerFixture : IAsyncLifetime
 {
     private readonly ConcurrentDictionary<string, OpenIdRealm> _realms = new(StringComparer.Ordinal);
-    private readonly ConcurrentBag<TestSigningKey> _keys = [];
     private WebApplication? _app;
 
     public string BaseAddress { get; private set; } = "";
 
-    /// <summary>A realm that no test changes; its keys endorse the msteams channel.</summary>
+    /// <summary>A realm that no test changes; its Bot Framework keys endorse the msteams channel only.</summary>
     public OpenIdRealm Shared { get; private set; } = null!;
+
+    /// <summary>A key published nowhere, for tokens no issuer would sign.</summary>
+    public TestSigningKey Outsider { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
@@ -43,16 +46,13 @@ public sealed class OpenIdServerFixture : IAsyncLifetime
         await _app.StartAsync();
 
         BaseAddress = _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-        Shared = CreateRealm(
-            [NewKey("bf-shared-1", "msteams"), NewKey("bf-shared-2", "msteams")],
-            [NewKey("entra-shared-1")]);
-    }
-
-    public TestSigningKey NewKey(string kid, params string[] endorsements)
-    {
-        var key = new TestSigningKey(kid, endorsements);
-        _keys.Add(key);
-        return key;
+        var keys = await Task.WhenAll(
+            Task.Run(() => new TestSigningKey("bf-shared-1", "msteams")),
+            Task.Run(() => new TestSigningKey("bf-shared-2", "msteams")),
+            Task.Run(() => new TestSigningKey("entra-shared-1")),
+            Task.Run(() => new TestSigningKey("outsider")));
+        Shared = CreateRealm([keys[0], keys[1]], [keys[2]]);
+        Outsider = keys[3];
     }
 
     public OpenIdRealm CreateRealm(IReadOnlyList<TestSigningKey> botFrameworkKeys, IReadOnlyList<TestSigningKey> entraKeys)
@@ -69,7 +69,7 @@ public sealed class OpenIdServerFixture : IAsyncLifetime
             await _app.DisposeAsync();
         }
 
-        foreach (var key in _keys)
+        foreach (var key in Shared.BotFrameworkKeys.Concat(Shared.EntraKeys).Append(Outsider))
         {
             key.Dispose();
         }

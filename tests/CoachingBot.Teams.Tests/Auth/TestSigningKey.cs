@@ -6,13 +6,21 @@ namespace CoachingBot.Teams.Tests.Auth;
 /// <summary>An RSA key pair made for one test run, publishable as a JWK.</summary>
 public sealed class TestSigningKey : IDisposable
 {
-    private readonly RSA _rsa = RSA.Create(2048);
+    private readonly RSA _rsa;
+    private readonly bool _ownsRsa;
 
     public TestSigningKey(string kid, params string[] endorsements)
+        : this(RSA.Create(2048), ownsRsa: true, kid, endorsements)
     {
+    }
+
+    private TestSigningKey(RSA rsa, bool ownsRsa, string kid, string[] endorsements)
+    {
+        _rsa = rsa;
+        _ownsRsa = ownsRsa;
         Kid = kid;
         Endorsements = endorsements;
-        SecurityKey = new RsaSecurityKey(_rsa) { KeyId = kid };
+        SecurityKey = new RsaSecurityKey(rsa) { KeyId = kid };
     }
 
     public string Kid { get; }
@@ -23,6 +31,12 @@ public sealed class TestSigningKey : IDisposable
     public RsaSecurityKey SecurityKey { get; }
 
     public SigningCredentials Credentials => new(SecurityKey, SecurityAlgorithms.RsaSha256);
+
+    /// <summary>
+    /// The same key material under another key id and endorsements. RSA key generation is slow, so tests reuse
+    /// material wherever the id and endorsements are what matters.
+    /// </summary>
+    public TestSigningKey As(string kid, params string[] endorsements) => new(_rsa, ownsRsa: false, kid, endorsements);
 
     public Dictionary<string, object> ToJwk()
     {
@@ -43,5 +57,11 @@ public sealed class TestSigningKey : IDisposable
         return jwk;
     }
 
-    public void Dispose() => _rsa.Dispose();
+    public void Dispose()
+    {
+        if (_ownsRsa)
+        {
+            _rsa.Dispose();
+        }
+    }
 }
