@@ -41,7 +41,15 @@ internal static class BotCertificateLoader
     private static X509Certificate2 LoadFromStore(string thumbprint)
     {
         using var store = new X509Store(StoreName.My, StoreLocation.CurrentUser);
-        store.Open(OpenFlags.ReadOnly | OpenFlags.OpenExistingOnly);
+        try
+        {
+            store.Open(OpenFlags.ReadOnly);
+        }
+        catch (CryptographicException ex)
+        {
+            throw new InvalidOperationException($"The CurrentUser/My certificate store could not be opened to find Bot:CertificateThumbprint '{thumbprint}'.", ex);
+        }
+
         var found = store.Certificates.Find(X509FindType.FindByThumbprint, thumbprint.Trim(), validOnly: false);
         if (found.Count == 0)
         {
