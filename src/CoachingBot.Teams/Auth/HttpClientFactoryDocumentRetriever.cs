@@ -16,7 +16,7 @@ internal sealed class HttpClientFactoryDocumentRetriever(IHttpClientFactory clie
         }
 
         // Keys fetched over plain http could be swapped in transit; only a loopback test server is exempt.
-        if (uri.Scheme != Uri.UriSchemeHttps && !uri.IsLoopback)
+        if (uri.Scheme != Uri.UriSchemeHttps && !(uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback))
         {
             throw new InvalidOperationException($"Refusing to fetch signing metadata over {uri.Scheme}: {uri.GetLeftPart(UriPartial.Path)}");
         }

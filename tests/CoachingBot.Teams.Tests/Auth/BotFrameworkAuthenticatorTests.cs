@@ -1,10 +1,12 @@
 using CoachingBot.Teams.Auth;
 using CoachingBot.Teams.Schema;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.Tokens;
 
 namespace CoachingBot.Teams.Tests.Auth;
 
-public sealed class BotFrameworkAuthenticatorTests(OpenIdServerFixture server) : IClassFixture<OpenIdServerFixture>, IDisposable
+[Collection(OpenIdServerGroup.Name)]
+public sealed class BotFrameworkAuthenticatorTests(OpenIdServerFixture server) : IDisposable
 {
     private const string AppId = "5f0c1a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b";
     private const string TenantId = "72f988bf-86f1-41af-91ab-2d7cd011db47";
@@ -81,6 +83,7 @@ public sealed class BotFrameworkAuthenticatorTests(OpenIdServerFixture server) :
     [InlineData("activity has no serviceUrl", AuthFailureReasons.ServiceUrlMismatch)]
     [InlineData("serviceUrl claim missing", AuthFailureReasons.MissingServiceUrlClaim)]
     [InlineData("unsigned (alg none)", AuthFailureReasons.SignatureNotValid)]
+    [InlineData("HS256 with the public modulus as secret", AuthFailureReasons.SignatureNotValid)]
     [InlineData("signed with a key not in the key set", AuthFailureReasons.SignatureNotValid)]
     [InlineData("signed with another key under a published key id", AuthFailureReasons.SignatureNotValid)]
     [InlineData("signed with the Entra key", AuthFailureReasons.SignatureNotValid)]
@@ -114,6 +117,9 @@ public sealed class BotFrameworkAuthenticatorTests(OpenIdServerFixture server) :
             "activity has no serviceUrl" => Bearer(token),
             "serviceUrl claim missing" => Bearer(token with { Claims = new Dictionary<string, object>() }),
             "unsigned (alg none)" => "Bearer " + token.MintUnsigned(),
+            "HS256 with the public modulus as secret" => "Bearer " + token.MintWith(new SigningCredentials(
+                new SymmetricSecurityKey(server.Shared.BotFrameworkKeys[0].SecurityKey.Rsa.ExportParameters(false).Modulus) { KeyId = "bf-shared-1" },
+                SecurityAlgorithms.HmacSha256)),
             "signed with a key not in the key set" => Bearer(token with { Key = server.Outsider }),
             "signed with another key under a published key id" => Bearer(token with { Key = server.Outsider.As("bf-shared-1") }),
             "signed with the Entra key" => Bearer(token with { Key = server.Shared.EntraKeys[0] }),

@@ -15,7 +15,10 @@ public sealed record TestToken
     public DateTimeOffset? Expires { get; init; }
     public IReadOnlyDictionary<string, object> Claims { get; init; } = new Dictionary<string, object>();
 
-    public string Mint()
+    public string Mint() => MintWith(Key.Credentials);
+
+    /// <summary>Signs with other credentials, such as an HMAC key, while keeping the payload.</summary>
+    public string MintWith(SigningCredentials credentials)
     {
         var descriptor = new SecurityTokenDescriptor
         {
@@ -25,7 +28,7 @@ public sealed record TestToken
             Expires = Expires?.UtcDateTime,
             IssuedAt = NotBefore?.UtcDateTime,
             Claims = Claims.ToDictionary(),
-            SigningCredentials = Key.Credentials,
+            SigningCredentials = credentials,
         };
         return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(descriptor);
     }
