@@ -176,6 +176,13 @@ public sealed class ConnectorClient : IConnectorClient
                 static (context, state) => state.Client.SendOnceAsync(state.Method, state.Uri, state.Body, context.CancellationToken),
                 context,
                 (Client: this, Method: method, Uri: requestUri, Body: body)).ConfigureAwait(false);
+
+            // The retry gives up on cancellation by handing back the last failure; the caller asked to stop, not for that.
+            if (!response.IsSuccessStatusCode)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
             var result = await ReadResultAsync<T>(response, cancellationToken).ConfigureAwait(false);
             if (!result.Succeeded)
             {
