@@ -177,12 +177,6 @@ public sealed class ConnectorClient : IConnectorClient
                 context,
                 (Client: this, Method: method, Uri: requestUri, Body: body)).ConfigureAwait(false);
 
-            // The retry gives up on cancellation by handing back the last failure; the caller asked to stop, not for that.
-            if (!response.IsSuccessStatusCode)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-            }
-
             var result = await ReadResultAsync<T>(response, cancellationToken).ConfigureAwait(false);
             if (!result.Succeeded)
             {
