@@ -5,7 +5,8 @@ namespace CoachingBot.Teams.Dialogs;
 
 /// <summary>
 /// Asks a yes/no question and returns a JSON boolean. Takes yes, y, yeah, sure, ok and no, n, nope, in any case,
-/// with trailing full stops or exclamation marks. Takes <see cref="PromptOptions"/>.
+/// with trailing full stops or exclamation marks. Shows Yes and No buttons that post their label back as text.
+/// Takes <see cref="PromptOptions"/>.
 /// </summary>
 public sealed class ConfirmPrompt : Prompt<PromptOptions>
 {
@@ -25,5 +26,18 @@ public sealed class ConfirmPrompt : Prompt<PromptOptions>
         return Yes.Contains(text) ? PromptRecognition.Accept(JsonValue.Create(true))
             : No.Contains(text) ? PromptRecognition.Accept(JsonValue.Create(false))
             : PromptRecognition.Reject(PromptTexts.YesOrNo);
+    }
+
+    /// <inheritdoc />
+    protected override void SendPrompt(TurnContext turn, PromptOptions options, string? reason, bool isRetry)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        ArgumentNullException.ThrowIfNull(options);
+        if (reason is not null)
+        {
+            turn.SendText(reason);
+        }
+
+        turn.Send(WithAttachment(Question(options, isRetry), ChoiceButtons.Card(["Yes", "No"], "Please answer yes or no.")));
     }
 }

@@ -117,16 +117,31 @@ public abstract class Prompt<TOptions> : Dialog where TOptions : PromptOptions, 
             turn.SendText(reason);
         }
 
-        var question = isRetry ? options.RetryPrompt ?? options.Prompt : options.Prompt;
-        if (question is not null)
+        if (Question(options, isRetry) is { } question)
         {
-            turn.Send(Copy(question));
+            turn.Send(question);
         }
     }
 
-    /// <summary>A copy of <paramref name="activity"/>, so sending (which fills in addressing) leaves the original as it was.</summary>
-    protected static Activity Copy(Activity activity) =>
-        BotJson.Deserialize<Activity>(BotJson.Serialize(activity ?? throw new ArgumentNullException(nameof(activity))))!;
+    /// <summary>
+    /// A copy of the message to ask with: on a retry <see cref="PromptOptions.RetryPrompt"/> when set, else
+    /// <see cref="PromptOptions.Prompt"/>; null when there is none. A copy, since sending fills in addressing.
+    /// </summary>
+    protected static Activity? Question(TOptions options, bool isRetry)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var question = isRetry ? options.RetryPrompt ?? options.Prompt : options.Prompt;
+        return question is null ? null : BotJson.Deserialize<Activity>(BotJson.Serialize(question));
+    }
+
+    /// <summary><paramref name="question"/> with <paramref name="attachment"/> added after its own, or a message of the attachment alone.</summary>
+    protected static Activity WithAttachment(Activity? question, Attachment attachment)
+    {
+        ArgumentNullException.ThrowIfNull(attachment);
+        question ??= new Activity { Type = ActivityTypes.Message };
+        question.Attachments = [.. question.Attachments ?? [], attachment];
+        return question;
+    }
 
     private static TOptions ReadOptions(JsonNode? options) =>
         options?.Deserialize<TOptions>(BotJson.Options)

@@ -4,7 +4,7 @@ namespace CoachingBot.Teams.Tests.Dialogs;
 
 public sealed class ConfirmPromptTests
 {
-    private const string Ask = "Shall we start?";
+    private const string Ask = "Shall we start? [card: buttons: Yes, No]";
 
     [Theory]
     [InlineData("yes", "Done: true")]
@@ -24,9 +24,23 @@ public sealed class ConfirmPromptTests
     [InlineData("", "Please answer yes or no. / " + Ask)]
     public async Task ConfirmPrompt_AcceptsYesAndNoVariants_AndRefusesTheRest(string answer, string expected)
     {
-        var host = DialogTestHost.ForPrompt(() => new ConfirmPrompt("confirm"), new PromptOptions { Prompt = MessageFactory.Text(Ask) });
-        await host.SayAsync("start");
+        var host = Host();
+        Assert.Equal(Ask, await host.SayAsync("start"));
 
         Assert.Equal(expected, await host.SayAsync(answer));
     }
+
+    [Theory]
+    [InlineData("Yes", "Done: true")]
+    [InlineData("No", "Done: false")]
+    public async Task ConfirmPrompt_TakesAButtonClick_AsTheTextTheButtonPostsBack(string button, string expected)
+    {
+        var host = Host();
+        var card = await host.SendAsync("start");
+
+        Assert.Equal(expected, await host.SayAsync(ChoicePromptTests.ImBackValue(card, button)));
+    }
+
+    private static DialogTestHost Host() =>
+        DialogTestHost.ForPrompt(() => new ConfirmPrompt("confirm"), new PromptOptions { Prompt = MessageFactory.Text("Shall we start?") });
 }

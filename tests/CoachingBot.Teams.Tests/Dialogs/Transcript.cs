@@ -6,7 +6,7 @@ namespace CoachingBot.Teams.Tests.Dialogs;
 
 /// <summary>
 /// Renders what the bot sent as short lines for transcript tables: a message's text, and for an Adaptive Card
-/// <c>[card: body texts | buttons: A, B]</c>.
+/// <c>[card: text | inputId=value | buttons: A, B]</c>, body in order.
 /// </summary>
 internal static class Transcript
 {
@@ -33,12 +33,18 @@ internal static class Transcript
 
     private static string RenderCard(JsonObject card)
     {
-        var texts = Descendants(card["body"]).Where(node => node["type"]?.GetValue<string>() == "TextBlock")
-            .Select(node => node["text"]!.GetValue<string>());
-        var buttons = Descendants(card["actions"]).Where(node => node["title"] is not null)
+        var body = Descendants(card["body"]).Select(RenderElement).OfType<string>();
+        var buttons = Descendants(card).Where(node => node["type"]?.GetValue<string>()?.StartsWith("Action.", StringComparison.Ordinal) == true)
             .Select(node => node["title"]!.GetValue<string>());
-        return $"[card: {string.Join(" | ", texts)} | buttons: {string.Join(", ", buttons)}]";
+        return $"[card: {string.Join(" | ", body.Append($"buttons: {string.Join(", ", buttons)}"))}]";
     }
+
+    private static string? RenderElement(JsonObject element) => element["type"]?.GetValue<string>() switch
+    {
+        "TextBlock" => element["text"]!.GetValue<string>(),
+        { } type when type.StartsWith("Input.", StringComparison.Ordinal) => $"{element["id"]}={element["value"]}",
+        _ => null,
+    };
 
     private static IEnumerable<JsonObject> Descendants(JsonNode? node)
     {

@@ -145,7 +145,8 @@ public sealed class WaterfallDialogTests
             ]));
         var host = new DialogTestHost(Loop, "loop");
 
-        await host.AssertTranscriptAsync(("hi", "Round 1. Again?"), ("yes", "Round 2. Again?"), ("y", "Round 3. Again?"));
+        const string buttons = " [card: buttons: Yes, No]";
+        await host.AssertTranscriptAsync(("hi", "Round 1. Again?" + buttons), ("yes", "Round 2. Again?" + buttons), ("y", "Round 3. Again?" + buttons));
         Assert.Equal(["loop", "confirm"], StackIds(await host.StoredJsonAsync()));
         await host.AssertTranscriptAsync(("no", "Done: 3"));
     }
