@@ -51,13 +51,24 @@ public sealed class AdaptiveCard : IJsonOnDeserializing
 
     /// <summary>Reads a card; throws <see cref="JsonException"/> on malformed JSON or an element type Teams does not render.</summary>
     public static AdaptiveCard FromJson(string json) =>
-        JsonSerializer.Deserialize<AdaptiveCard>(json, CardJson.Options)
-            ?? throw new JsonException("The JSON is null, not a card.");
+        Read(() => JsonSerializer.Deserialize<AdaptiveCard>(json, CardJson.Options));
 
-    /// <summary>Reads a card from a JSON tree, as found in an attachment's content or an invoke.</summary>
+    /// <summary>Reads a card from a JSON tree, as found in an attachment's content or an invoke; throws as <see cref="FromJson"/>.</summary>
     public static AdaptiveCard FromElement(JsonElement element) =>
-        element.Deserialize<AdaptiveCard>(CardJson.Options)
-            ?? throw new JsonException("The JSON is null, not a card.");
+        Read(() => element.Deserialize<AdaptiveCard>(CardJson.Options));
+
+    private static AdaptiveCard Read(Func<AdaptiveCard?> deserialize)
+    {
+        try
+        {
+            return deserialize() ?? throw new JsonException("The JSON is null, not a card.");
+        }
+        catch (NotSupportedException e)
+        {
+            // The serializer reports an element or action without "type" as an abstract class it cannot create.
+            throw new JsonException("An element or action has no \"type\".", e);
+        }
+    }
 
     /// <summary>A deep copy, so a shared template can be filled in without changing it.</summary>
     public AdaptiveCard Clone() => FromElement(ToElement());

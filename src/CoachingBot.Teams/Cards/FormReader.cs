@@ -99,13 +99,15 @@ public sealed class FormReader
     public string? Field(string id) => Clean(ScalarText(Get(id)));
 
     /// <summary>
-    /// Records an error for a field, such as a rule between two fields; a field keeps its first error.
+    /// Records an error for a field, such as a rule between two fields; a field keeps its first error. Ignored when the
+    /// answer was empty, which already has its one error.
     /// </summary>
     public void AddError(string id, string message) => Record(id, message);
 
     /// <summary>
     /// Text, trimmed, with control characters other than newline and tab removed; whitespace only counts as missing.
-    /// Text longer than <paramref name="maxLength"/> is an error, never cut short.
+    /// Text longer than <paramref name="maxLength"/> (counted in UTF-16 units, as Teams counts an input's maxLength) is an
+    /// error, never cut short.
     /// </summary>
     public string? Text(string id, string? label = null, bool required = false, int maxLength = DefaultMaxLength)
     {

@@ -126,8 +126,11 @@ public sealed class AdaptiveCardJsonTests
     [Fact]
     public void ToJson_LeavesOutUnsetProperties()
     {
-        var json = new AdaptiveCard { Body = [new TextBlock { Text = "Hi" }] }.ToJson();
+        var card = new AdaptiveCard { Body = [new TextBlock { Text = "Hi" }] };
 
+        var json = card.ToJson();
+
+        Assert.Empty(CardChecker.Check(card));
         JsonAssert.Equal("""
             { "type": "AdaptiveCard", "$schema": "http://adaptivecards.io/schemas/adaptive-card.json", "version": "1.5",
               "body": [ { "type": "TextBlock", "text": "Hi" } ] }
@@ -166,7 +169,13 @@ public sealed class AdaptiveCardJsonTests
     [InlineData("""{ "type": "AdaptiveCard", "body": [ { "type": "Carousel" } ] }""")]
     [InlineData("""{ "type": "AdaptiveCard", "body": [ { "type": "Input.Time", "id": "t", "value": "9 o'clock" } ] }""")]
     [InlineData("""{ "type": "AdaptiveCard", "body": [ { "type": "ColumnSet", "columns": [ { "width": true } ] } ] }""")]
+    [InlineData("""{ "type": "AdaptiveCard", "body": [ { "text": "no type" } ] }""")]
+    [InlineData("""{ "type": "AdaptiveCard", "actions": [ { "title": "no type" } ] }""")]
+    [InlineData("""{ "type": "AdaptiveCard", "refresh": { "action": { "type": "Action.Submit" } } }""")]
+    [InlineData("""{ "type": "AdaptiveCard", "body": [ { "type": "TextBlock", "weight": "heavy" } ] }""")]
+    [InlineData("""{ "type": "AdaptiveCard", "body": [ { "type": "Input.Date", "id": "d", "value": "2026-02-30" } ] }""")]
     [InlineData("null")]
+    [InlineData("[]")]
     [InlineData("{")]
     public void FromJson_ThrowsJsonException_WhenCardIsMalformedOrUnsupported(string json)
     {

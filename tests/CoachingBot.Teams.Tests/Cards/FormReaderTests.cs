@@ -320,6 +320,7 @@ public sealed class FormReaderTests
         var form = FormReader.From(value);
         var goal = form.Text("goal", "Goal", required: true);
         var confidence = form.WholeNumber("confidence", "Confidence", required: true, min: 1, max: 10);
+        form.AddError("end", "End date must be after the start date.");
 
         Assert.Null(goal);
         Assert.Null(confidence);
