@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using System.Text.Json.Nodes;
 using CoachingBot.Teams.Hosting;
 using CoachingBot.Teams.Schema;
@@ -34,7 +35,7 @@ public sealed class DialogContext
     public DialogState State { get; }
 
     /// <summary>The stack, bottom first.</summary>
-    public IReadOnlyList<DialogInstance> Stack => (IReadOnlyList<DialogInstance>)State.Stack;
+    public IReadOnlyList<DialogInstance> Stack => new ReadOnlyCollection<DialogInstance>(State.Stack);
 
     /// <summary>The dialog on top of the stack, or null when none is running.</summary>
     public DialogInstance? ActiveDialog => State.Stack.Count == 0 ? null : State.Stack[^1];
