@@ -53,6 +53,11 @@ public abstract class Prompt<TOptions> : Dialog where TOptions : PromptOptions, 
         {
             reason = await _validator(new PromptValidatorContext(dc.Context, recognition.Value, options, attempts), cancellationToken)
                 .ConfigureAwait(false);
+            if (reason is not null && string.IsNullOrWhiteSpace(reason))
+            {
+                // A validator that refuses without saying why must not make the bot send an empty message.
+                reason = PromptTexts.NotAccepted;
+            }
         }
 
         if (reason is null)

@@ -5,6 +5,7 @@ namespace CoachingBot.Teams.Dialogs;
 /// <summary>What the prompts say when an answer is not accepted. Kept together so the wording stays consistent.</summary>
 internal static class PromptTexts
 {
+    public const string NotAccepted = "Sorry, I can't take that answer. Please try again.";
     public const string TypeAnAnswer = "Please type your answer.";
     public static readonly CompositeFormat TooLong = CompositeFormat.Parse("That's {0} characters; please keep it to {1} or fewer. Nothing has been saved yet.");
 

@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using CoachingBot.Teams.Hosting;
-
 namespace CoachingBot.Teams.Dialogs;
 
 /// <summary>
@@ -8,10 +5,3 @@ namespace CoachingBot.Teams.Dialogs;
 /// the question is asked again.
 /// </summary>
 public delegate Task<string?> PromptValidator(PromptValidatorContext context, CancellationToken cancellationToken);
-
-/// <summary>What a <see cref="PromptValidator"/> judges.</summary>
-/// <param name="Context">The turn.</param>
-/// <param name="Value">The recognized answer, as the prompt would return it.</param>
-/// <param name="Options">The prompt's options.</param>
-/// <param name="Attempt">Which answer this is, from 1.</param>
-public sealed record PromptValidatorContext(TurnContext Context, JsonNode? Value, PromptOptions Options, int Attempt);

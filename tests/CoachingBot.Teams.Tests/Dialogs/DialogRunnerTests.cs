@@ -70,6 +70,23 @@ public sealed class DialogRunnerTests
     }
 
     [Fact]
+    public async Task RepromptAndContinue_DoNothing_WhenNoDialogIsRunning()
+    {
+        var results = new List<DialogTurnStatus>();
+        var host = new DialogTestHost(() => TestDialogs.ProfileSet(), TestDialogs.Profile)
+        {
+            OnTurn = async (dc, ct) =>
+            {
+                await dc.RepromptAsync(ct);
+                results.Add((await dc.ContinueDialogAsync(ct)).Status);
+            },
+        };
+
+        Assert.Empty(await host.SendAsync("help"));
+        Assert.Equal([DialogTurnStatus.Empty], results);
+    }
+
+    [Fact]
     public async Task Reprompt_AsksTheCurrentQuestionAgainAndStaysOnTheStep_WhenUserAsksForHelp()
     {
         var host = new DialogTestHost(() => TestDialogs.ProfileSet(), TestDialogs.Profile);

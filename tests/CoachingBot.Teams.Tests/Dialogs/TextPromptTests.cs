@@ -52,6 +52,19 @@ public sealed class TextPromptTests
             ("Walk daily", "Done: \"Walk daily\""));
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("  ")]
+    public async Task Prompt_SaysAGenericReason_WhenTheValidatorRefusesWithoutOne(string emptyReason)
+    {
+        var host = DialogTestHost.ForPrompt(
+            () => new TextPrompt("text", (context, ct) => Task.FromResult<string?>(emptyReason)),
+            new TextPromptOptions { Prompt = MessageFactory.Text(Ask) });
+        await host.SayAsync("start");
+
+        Assert.Equal("Sorry, I can't take that answer. Please try again. / " + Ask, await host.SayAsync("anything"));
+    }
+
     [Fact]
     public async Task TextPrompt_SendsNothing_WhenTheOptionsHaveNoPrompt()
     {
