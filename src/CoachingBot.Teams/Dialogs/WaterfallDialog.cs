@@ -8,7 +8,8 @@ namespace CoachingBot.Teams.Dialogs;
 /// A dialog that runs its steps in order, each step asking something (a prompt or a child dialog) whose answer the next
 /// step receives. Only the step index, the options and <see cref="WaterfallStepContext.Values"/> are stored, so a new
 /// process resumes at the same step, provided the steps keep their order between releases.
-/// After the last step the waterfall ends with the last step's result. A child that ends Cancelled (such as a
+/// When the last step moves on (<see cref="WaterfallStepContext.NextAsync"/>, or its child ends), the waterfall ends
+/// with that result. A child that ends Cancelled (such as a
 /// prompt that reached its maximum attempts) cancels the waterfall too, up to the root, where the caller sees it.
 /// </summary>
 public class WaterfallDialog : Dialog

@@ -152,6 +152,14 @@ public sealed class WaterfallDialogTests
     }
 
     [Fact]
+    public async Task DerivedWaterfall_RunsItsInstanceSteps_InTheOrderAdded()
+    {
+        var host = new DialogTestHost(() => new DialogSet(new TextPrompt("text"), new GreetingDialog("Kia ora")), nameof(GreetingDialog));
+
+        await host.AssertTranscriptAsync(("hi", "Kia ora! What's your name?"), ("Ann", "Kia ora, Ann. / Done: \"Ann\""));
+    }
+
+    [Fact]
     public async Task BeginDialog_Throws_WhenTheIdIsNotRegistered()
     {
         var host = new DialogTestHost(() => new DialogSet(new TextPrompt("text")), "missing");
@@ -162,4 +170,26 @@ public sealed class WaterfallDialogTests
 
     internal static string[] StackIds(string? json) =>
         JsonNode.Parse(json!)!["stack"]!.AsArray().Select(entry => entry!["id"]!.GetValue<string>()).ToArray();
+
+    /// <summary>The shape app dialogs take: steps are named instance methods that use the dialog's own dependencies.</summary>
+    private sealed class GreetingDialog : WaterfallDialog
+    {
+        private readonly string _greeting;
+
+        public GreetingDialog(string greeting) : base(nameof(GreetingDialog))
+        {
+            _greeting = greeting;
+            AddStep(AskNameStepAsync);
+            AddStep(GreetStepAsync);
+        }
+
+        private Task<DialogTurnResult> AskNameStepAsync(WaterfallStepContext step, CancellationToken cancellationToken) =>
+            step.PromptAsync("text", new TextPromptOptions { Prompt = MessageFactory.Text($"{_greeting}! What's your name?") }, cancellationToken);
+
+        private Task<DialogTurnResult> GreetStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+        {
+            step.Context.SendText($"{_greeting}, {step.Result}.");
+            return step.EndDialogAsync(step.Result, cancellationToken);
+        }
+    }
 }
