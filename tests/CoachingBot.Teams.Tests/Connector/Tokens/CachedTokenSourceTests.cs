@@ -1,13 +1,13 @@
 using CoachingBot.Teams.Connector;
 using Microsoft.Extensions.Logging.Abstractions;
-using FakeTimeProvider = CoachingBot.Teams.Tests.Auth.FakeTimeProvider;
+using AuthClock = CoachingBot.Teams.Tests.Auth.FakeTimeProvider;
 
 namespace CoachingBot.Teams.Tests.Connector.Tokens;
 
 public sealed class CachedTokenSourceTests
 {
     private static readonly DateTimeOffset Now = new(2031, 5, 6, 7, 8, 9, TimeSpan.Zero);
-    private readonly FakeTimeProvider _clock = new(Now);
+    private readonly AuthClock _clock = new(Now);
     private int _calls;
 
     [Fact]
