@@ -1,3 +1,5 @@
+using System.Data.Common;
+using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -27,33 +29,33 @@ internal static class InsertIfAbsentExtensions
         var table = StoreObjectIdentifier.Table(tableName, entityType.GetSchema());
         var sql = db.GetService<ISqlGenerationHelper>();
 
+        // Parameters from each property's own type mapping: its value converter and provider type apply, nulls included.
+        using var parameterFactory = db.Database.GetDbConnection().CreateCommand();
         var columns = new StringBuilder();
         var placeholders = new StringBuilder();
-        var values = new List<object>();
+        var parameters = new List<DbParameter>();
         foreach (var property in entityType.GetProperties())
         {
-            var value = property.GetGetter().GetClrValue(entity);
-            if (value is not null && property.GetTypeMapping().Converter is { } converter)
-            {
-                value = converter.ConvertToProvider(value);
-            }
-
-            if (values.Count > 0)
+            if (parameters.Count > 0)
             {
                 columns.Append(", ");
                 placeholders.Append(", ");
             }
 
             columns.Append(sql.DelimitIdentifier(property.GetColumnName(table)!));
-            placeholders.Append('{').Append(values.Count).Append('}');
-            values.Add(value ?? DBNull.Value);
+            placeholders.Append('{').Append(parameters.Count).Append('}');
+            parameters.Add(property.GetRelationalTypeMapping().CreateParameter(
+                parameterFactory,
+                "p" + parameters.Count.ToString(CultureInfo.InvariantCulture),
+                property.GetGetter().GetClrValue(entity),
+                property.IsNullable));
         }
 
         var statement = new StringBuilder()
             .Append("INSERT INTO ").Append(sql.DelimitIdentifier(table.Name, table.Schema))
             .Append(" (").Append(columns).Append(") VALUES (").Append(placeholders).Append(") ON CONFLICT DO NOTHING")
             .ToString();
-        var inserted = await db.Database.ExecuteSqlRawAsync(statement, values, cancellationToken).ConfigureAwait(false);
+        var inserted = await db.Database.ExecuteSqlRawAsync(statement, parameters, cancellationToken).ConfigureAwait(false);
         return inserted == 1;
     }
 }
