@@ -59,6 +59,19 @@ public sealed class MigrationTests : IDisposable
     }
 
     [Fact]
+    public async Task Start_LogsNothingAboveInformation_OnAFreshOrAMigratedDatabase()
+    {
+        await using (var first = await StorageTestHost.StartAsync(_folder))
+        {
+            Assert.Empty(first.Logs.Entries.Where(e => e.Level > Microsoft.Extensions.Logging.LogLevel.Information).Select(e => e.Message));
+        }
+
+        await using var second = await StorageTestHost.StartAsync(_folder);
+
+        Assert.Empty(second.Logs.Entries.Where(e => e.Level > Microsoft.Extensions.Logging.LogLevel.Information).Select(e => e.Message));
+    }
+
+    [Fact]
     public async Task Migrations_StartWithTheInitialMigration()
     {
         await using var host = await StorageTestHost.StartAsync(_folder);
