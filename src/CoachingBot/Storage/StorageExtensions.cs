@@ -1,0 +1,40 @@
+using CoachingBot.Teams.Dialogs;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace CoachingBot.Storage;
+
+public static class StorageExtensions
+{
+    /// <summary>
+    /// The database, its migration at start, and the stores: <see cref="IDialogStateStore"/>,
+    /// <see cref="IConversationStore"/>, <see cref="IProcessedActivityStore"/>. Call it before the dialogs register
+    /// their in-memory fallback store, so that this one wins.
+    /// </summary>
+    public static IHostApplicationBuilder AddCoachingStorage(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddSingleton(provider => DatabaseLocation.Resolve(
+            provider.GetRequiredService<IOptions<StorageOptions>>().Value,
+            provider.GetRequiredService<IHostEnvironment>().ContentRootPath));
+        services.AddDbContextFactory<CoachingDbContext>(
+            (provider, options) => SqliteDatabase.Configure(options, provider.GetRequiredService<DatabaseLocation>()));
+
+        services.AddSingleton<IDialogStateStore, EfDialogStateStore>();
+        services.AddSingleton<IConversationStore, EfConversationStore>();
+        services.AddSingleton<IProcessedActivityStore, EfProcessedActivityStore>();
+
+        // First among hosted services, so that even another service's StartingAsync finds the schema in place.
+        services.AddSingleton<CoachingDatabaseMigrator>();
+        services.Insert(0, ServiceDescriptor.Singleton<IHostedService>(provider => provider.GetRequiredService<CoachingDatabaseMigrator>()));
+
+        return builder;
+    }
+}
