@@ -1,8 +1,15 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace CoachingBot.Teams.Schema;
 
 /// <summary>Metadata attached to an activity: a mention, client info, and others, told apart by <see cref="Type"/>.</summary>
+/// <remarks>
+/// A <see cref="Mention"/> or <see cref="ClientInfo"/> in a list of entities is written with all its fields. Reading gives
+/// plain entities (their fields kept as additional properties); use <see cref="As{T}"/> to read one as its type.
+/// </remarks>
+[JsonDerivedType(typeof(Mention))]
+[JsonDerivedType(typeof(ClientInfo))]
 public class Entity : ExtensibleObject
 {
     /// <summary>The entity type, such as <c>mention</c> or <c>clientInfo</c>.</summary>

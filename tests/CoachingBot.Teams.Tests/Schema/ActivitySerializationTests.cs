@@ -123,3 +123,21 @@ public sealed class ActivitySerializationTests
     public void Deserialize_Throws_WhenJsonMalformedOrWronglyTyped(string json) =>
         Assert.ThrowsAny<JsonException>(() => BotJson.Deserialize<Activity>(json));
 }
+
+public sealed class EntitySerializationTests
+{
+    [Fact]
+    public void Serialize_WritesMentionFields_WhenMentionIsInTheEntityList()
+    {
+        var activity = new Activity
+        {
+            Entities = [new Mention { Type = Mention.EntityType, Mentioned = new ChannelAccount { Id = "28:bot" }, Text = "<at>Bot</at>" }],
+        };
+
+        var read = BotJson.Deserialize<Activity>(BotJson.Serialize(activity))!;
+        var mention = read.Entities!.Single().As<Mention>()!;
+
+        Assert.Equal("28:bot", mention.Mentioned!.Id);
+        Assert.Equal("<at>Bot</at>", mention.Text);
+    }
+}

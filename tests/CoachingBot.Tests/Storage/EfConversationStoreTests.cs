@@ -1,3 +1,4 @@
+using CoachingBot.Tests.Support;
 using System.Text.Json.Nodes;
 using CoachingBot.Storage;
 using CoachingBot.Teams.Schema;

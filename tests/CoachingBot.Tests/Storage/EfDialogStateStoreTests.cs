@@ -1,3 +1,4 @@
+using CoachingBot.Tests.Support;
 using CoachingBot.Teams.Dialogs;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,3 +1,4 @@
+using CoachingBot.Tests.Support;
 using CoachingBot.Storage;
 
 namespace CoachingBot.Tests.Storage;

@@ -1,3 +1,4 @@
+using CoachingBot.Tests.Support;
 using System.Data.Common;
 using System.Globalization;
 using CoachingBot.Storage;

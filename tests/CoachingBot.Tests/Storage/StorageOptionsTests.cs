@@ -1,3 +1,4 @@
+using CoachingBot.Tests.Support;
 using CoachingBot.Storage;
 using Microsoft.Extensions.Options;
 

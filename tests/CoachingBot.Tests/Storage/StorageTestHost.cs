@@ -1,3 +1,4 @@
+using CoachingBot.Tests.Support;
 using CoachingBot.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;

@@ -1,0 +1,112 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text.Json;
+using CoachingBot.Teams.Schema;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CoachingBot.Tests.Support;
+
+/// <summary>
+/// A Bot Connector on a free loopback port that records what the bot sends. It can be told to answer the next
+/// sends with an error status, to play a throttling or uninstalled-app connector.
+/// </summary>
+public sealed class FakeConnector : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<RecordedCall> _calls = new();
+    private readonly ConcurrentQueue<int> _failures = new();
+    private readonly SemaphoreSlim _arrived = new(0);
+    private int _nextId;
+
+    private FakeConnector(WebApplication app) => _app = app;
+
+    public string ServiceUrl { get; private set; } = "";
+
+    public IReadOnlyList<RecordedCall> Calls => [.. _calls];
+
+    public static async Task<FakeConnector> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var connector = new FakeConnector(app);
+        app.MapPost("/v3/conversations/{conversationId}/activities", (HttpContext http, string conversationId) => connector.RecordAsync(http, "POST", conversationId, null));
+        app.MapPost("/v3/conversations/{conversationId}/activities/{activityId}", (HttpContext http, string conversationId, string activityId) => connector.RecordAsync(http, "POST", conversationId, activityId));
+        app.MapPut("/v3/conversations/{conversationId}/activities/{activityId}", (HttpContext http, string conversationId, string activityId) => connector.RecordAsync(http, "PUT", conversationId, activityId));
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        connector.ServiceUrl = address + "/";
+        return connector;
+    }
+
+    /// <summary>The next sends are answered with these statuses, in order, instead of 200.</summary>
+    public void FailNext(params HttpStatusCode[] statuses)
+    {
+        foreach (var status in statuses)
+        {
+            _failures.Enqueue((int)status);
+        }
+    }
+
+    /// <summary>Waits until at least <paramref name="count"/> activities were sent in all, and returns them.</summary>
+    public Task<IReadOnlyList<Activity>> WaitForActivitiesAsync(int count, TimeSpan? timeout = null) =>
+        WaitUntilAsync(delivered => delivered.Count >= count, $"{count} activities", timeout);
+
+    /// <summary>Waits until the delivered activities satisfy <paramref name="condition"/>, and returns them.</summary>
+    public async Task<IReadOnlyList<Activity>> WaitUntilAsync(Func<IReadOnlyList<Activity>, bool> condition, string expectation, TimeSpan? timeout = null)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        using var cancel = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            // Each arrival releases the semaphore once, so an arrival between this check and the wait is not missed.
+            var delivered = Delivered;
+            if (condition(delivered))
+            {
+                return delivered;
+            }
+
+            try
+            {
+                await _arrived.WaitAsync(cancel.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"Expected {expectation} from the bot; got {delivered.Count}: {string.Join(" | ", delivered.Select(a => a.Text))}");
+            }
+        }
+    }
+
+    /// <summary>The activities the connector accepted, in arrival order.</summary>
+    public IReadOnlyList<Activity> Delivered => [.. _calls.Where(c => c.Status == 200).Select(c => c.Activity)];
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        _arrived.Dispose();
+    }
+
+    private async Task<IResult> RecordAsync(HttpContext http, string method, string conversationId, string? activityId)
+    {
+        var activity = await JsonSerializer.DeserializeAsync<Activity>(http.Request.Body, BotJson.Options) ?? new Activity();
+        var status = _failures.TryDequeue(out var failure) ? failure : 200;
+        _calls.Enqueue(new RecordedCall(method, conversationId, activityId, activity, status, http.Request.Headers.Authorization.ToString()));
+        if (status != 200)
+        {
+            return Results.Json(new { error = new { code = status == 403 ? "BotNotInConversationRoster" : "Throttled", message = "fake" } }, statusCode: status);
+        }
+
+        _arrived.Release();
+        return Results.Json(new { id = activityId ?? "bot-" + Interlocked.Increment(ref _nextId) });
+    }
+}
+
+public sealed record RecordedCall(string Method, string ConversationId, string? ActivityId, Activity Activity, int Status, string Authorization);
