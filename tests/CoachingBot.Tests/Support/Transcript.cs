@@ -1,6 +1,5 @@
-using CoachingBot.Tests.Support;
 
-namespace CoachingBot.Tests.Chat;
+namespace CoachingBot.Tests.Support;
 
 /// <summary>
 /// A conversation as a table: what the user sends, and the bot's messages in answer, each given by a fragment

@@ -1,0 +1,56 @@
+using System.Net;
+using CoachingBot.Tests.Support;
+
+namespace CoachingBot.Tests.Hosting;
+
+/// <summary>Faults only a fake connector can cause: throttling and an uninstalled app.</summary>
+public sealed class ConnectorFaultTests
+{
+    [Fact]
+    public async Task Reply_IsDelivered_WhenConnectorThrottlesOnceWithRetryAfter()
+    {
+        await using var app = await BotApp.StartAsync(new Dictionary<string, string?> { ["Bot:Connector:RetryBaseDelay"] = "00:00:00.050" });
+        using var chat = app.Chat();
+        app.Connector.FailNext(HttpStatusCode.TooManyRequests);
+
+        await Transcript.RunAsync(chat, ("help", ["Here is what I can do"]));
+
+        Assert.Equal([429, 200], app.Connector.Calls.Select(c => c.Status));
+    }
+
+    [Fact]
+    public async Task Bot_KeepsServingOthers_WhenAUserHasRemovedTheApp()
+    {
+        await using var app = await BotApp.StartAsync();
+        using var gone = app.Chat();
+        using var other = app.Chat();
+        app.Connector.FailNext(HttpStatusCode.Forbidden);
+
+        using (var response = await gone.SayAsync("help"))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        await Transcript.RunAsync(other, ("help", ["Here is what I can do"]));
+
+        Assert.Equal(403, app.Connector.Calls[0].Status);
+        Assert.Single(app.Connector.Calls, c => c.ConversationId == gone.ConversationId);
+    }
+
+    [Fact]
+    public async Task Post_Answers401AndRunsNoTurn_WhenAuthIsOnAndTokenIsMissing()
+    {
+        await using var app = await BotApp.StartAsync(new Dictionary<string, string?>
+        {
+            ["Bot:AppId"] = "5f0b2a3c-1d2e-4f50-8a9b-0c1d2e3f4a5b",
+            ["Bot:AppPassword"] = "test-only-not-a-secret",
+        });
+        using var chat = app.Chat();
+
+        using var response = await chat.SayAsync("help");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        // The same conversation's next turn would come after this one; with auth on nothing reaches the bot.
+        Assert.Empty(app.Connector.Calls);
+    }
+}

@@ -1,0 +1,110 @@
+using System.Net;
+using System.Text.Json;
+using CoachingBot.Chat;
+using CoachingBot.Teams.Schema;
+using CoachingBot.Tests.Support;
+
+namespace CoachingBot.Tests.Hosting;
+
+/// <summary>The real host on a free loopback port, a fake Bot Connector on another, raw HTTP between them.</summary>
+public sealed class MessagesEndpointTests(BotAppFixture fixture) : IClassFixture<BotAppFixture>
+{
+    [Theory]
+    [InlineData("{", "malformed JSON")]
+    [InlineData("[]", "malformed JSON")]
+    [InlineData("null", "not an activity")]
+    [InlineData("""{"type":"message","text":"hi"}""", "no conversation id")]
+    [InlineData("""{"type":"message","conversation":{"id":"a:1"},"from":{"id":"29:u"}}""", "no serviceUrl")]
+    [InlineData("""{"type":"message","conversation":{"id":"a:1"},"from":{"id":"29:u"},"serviceUrl":"not a url"}""", "serviceUrl")]
+    [InlineData("""{"conversation":{"id":"a:1"},"serviceUrl":"http://127.0.0.1:9/"}""", "no type")]
+    [InlineData("""{"type":"message","conversation":{"id":"a:1"},"serviceUrl":"http://127.0.0.1:9/"}""", "no sender")]
+    [InlineData("""{"type":"message","conversation":{"id":["a:1"]}}""", "malformed JSON")]
+    public async Task Post_Answers400WithReason_WhenBodyIsNotAUsableActivity(string body, string reason)
+    {
+        using var chat = fixture.App.Chat();
+        using var response = await chat.PostRawAsync(body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Contains(reason, problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_KeepsWorking_AfterAMalformedBody()
+    {
+        using var chat = fixture.App.Chat();
+        await Transcript.RunAsync(chat, ("grow", [Sessions.GrowDialog.GoalQuestion]));
+
+        using (var bad = await chat.PostRawAsync("{\"type\":\"message\",\"text\":"))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        }
+
+        await Transcript.RunAsync(chat, ("Get promoted", [Sessions.GrowDialog.RealityQuestion]));
+    }
+
+    [Fact]
+    public async Task Post_AnswersOnce_WhenTeamsResendsTheSameActivity()
+    {
+        using var chat = fixture.App.Chat();
+        var help = chat.Message("help");
+        using (var first = await chat.SendAsync(help))
+        using (var resend = await chat.SendAsync(help))
+        {
+            Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, resend.StatusCode);
+        }
+
+        // Turns of a conversation run in arrival order, so a second answer to the resend would come before this one.
+        await chat.WaitForRepliesAsync(1);
+        await Transcript.RunAsync(chat, ("cancel", [BotMessages.NothingToCancel]));
+
+        Assert.Equal(2, chat.Replies.Count);
+        Assert.StartsWith("Here is what I can do", chat.Replies[0].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_RepliesThroughTheConnector_AddressedToTheSender()
+    {
+        using var chat = fixture.App.Chat();
+        var replies = await chat.ExchangeAsync(chat.Message("help"), 1);
+        var reply = replies.Single();
+        var call = fixture.App.Connector.Calls.Single(c => c.Activity.Conversation?.Id == chat.ConversationId);
+
+        Assert.Equal("POST", call.Method);
+        Assert.Equal(chat.ConversationId, call.ConversationId);
+        Assert.Equal(ActivityTypes.Message, reply.Type);
+        Assert.Equal(TeamsChat.BotId, reply.From!.Id);
+        Assert.Equal(chat.UserId, reply.Recipient!.Id);
+        Assert.Equal("markdown", reply.TextFormat);
+        Assert.Equal(string.Empty, call.Authorization);
+    }
+
+    [Fact]
+    public async Task Post_AnswersInvokeInTheResponseBody()
+    {
+        using var chat = fixture.App.Chat();
+        var invoke = chat.NewActivity(ActivityTypes.Invoke);
+        invoke.Name = "adaptiveCard/action";
+        invoke.Value = JsonSerializer.SerializeToElement(new { action = new { type = "Action.Execute", verb = "unknown" } });
+
+        using var response = await chat.SendAsync(invoke);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/vnd.microsoft.activity.message", body.RootElement.GetProperty("type").GetString());
+        Assert.Equal(BotMessages.CardActionNotAvailable, body.RootElement.GetProperty("value").GetString());
+    }
+
+    [Fact]
+    public async Task Post_Answers413_WhenBodyIsTooLarge()
+    {
+        using var chat = fixture.App.Chat();
+        var activity = chat.Message("x");
+        activity.Text = new string('x', 600 * 1024);
+
+        using var response = await chat.SendAsync(activity);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+}
