@@ -26,14 +26,14 @@ public sealed class TeamsChat : IDisposable
     private readonly ChatKind _kind;
     private int _sequence;
 
-    public TeamsChat(HttpClient http, FakeConnector connector, ChatKind kind)
+    public TeamsChat(HttpClient http, FakeConnector connector, ChatKind kind, string? conversationId = null)
     {
         _http = http;
         _connector = connector;
         _kind = kind;
-        ConversationId = kind == ChatKind.Personal
+        ConversationId = conversationId ?? (kind == ChatKind.Personal
             ? "a:1" + Guid.NewGuid().ToString("N")
-            : "19:" + Guid.NewGuid().ToString("N") + "@thread.v2";
+            : "19:" + Guid.NewGuid().ToString("N") + "@thread.v2");
     }
 
     public string ConversationId { get; }
@@ -47,7 +47,7 @@ public sealed class TeamsChat : IDisposable
 
     public Activity NewActivity(string type)
     {
-        var id = "m" + Interlocked.Increment(ref _sequence).ToString(System.Globalization.CultureInfo.InvariantCulture) + "-" + ConversationId.GetHashCode(StringComparison.Ordinal);
+        var id = "m" + Interlocked.Increment(ref _sequence).ToString(System.Globalization.CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8];
         return new Activity
         {
             Type = type,

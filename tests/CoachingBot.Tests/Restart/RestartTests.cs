@@ -1,0 +1,36 @@
+using CoachingBot.Sessions;
+using CoachingBot.Tests.Support;
+
+namespace CoachingBot.Tests.Restart;
+
+/// <summary>A bot process killed mid-dialog, and a new one on the same SQLite file, carrying on.</summary>
+public sealed class RestartTests
+{
+    [Fact]
+    public async Task Grow_ContinuesAtTheSameStep_WhenTheProcessIsKilledBetweenTwoAnswers()
+    {
+        using var folder = new TestFolder();
+        await using var connector = await FakeConnector.StartAsync();
+
+        string conversationId;
+        await using (var first = await BotProcess.StartAsync(folder.Path))
+        {
+            using var chat = new TeamsChat(new HttpClient { BaseAddress = first.BaseAddress }, connector, ChatKind.Personal);
+            conversationId = chat.ConversationId;
+            await chat.ExchangeAsync(chat.Install(), 1);
+            await Transcript.RunAsync(
+                chat,
+                ("grow", [GrowDialog.GoalQuestion]),
+                ("Delegate more to my deputy", [GrowDialog.RealityQuestion]));
+
+            await first.KillAsync();
+            Assert.True(first.HasExited);
+        }
+
+        await using var second = await BotProcess.StartAsync(folder.Path);
+        using var resumed = new TeamsChat(new HttpClient { BaseAddress = second.BaseAddress }, connector, ChatKind.Personal, conversationId);
+        await Transcript.RunAsync(resumed, ("I still approve every decision myself", ["**Goal:** Delegate more to my deputy"]));
+
+        Assert.Contains("**Reality:** I still approve every decision myself", resumed.Replies[^1].Text, StringComparison.Ordinal);
+    }
+}
