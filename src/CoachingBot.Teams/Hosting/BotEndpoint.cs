@@ -49,6 +49,15 @@ public static partial class BotEndpoint
         }
 
         var auth = await authenticator.AuthenticateAsync(http.Request.Headers.Authorization.ToString(), activity, cancellationToken).ConfigureAwait(false);
+        if (!auth.Succeeded && auth.Failure == AuthFailureReasons.SigningKeysUnavailable)
+        {
+            // Our fault, not the caller's: the signing keys could not be fetched. Teams retries a 503.
+            LogUnauthorized(logger, auth.Failure);
+            http.Response.Headers.RetryAfter = "5";
+            await WriteProblemAsync(http, StatusCodes.Status503ServiceUnavailable, "The bot cannot verify requests right now; try again shortly.").ConfigureAwait(false);
+            return;
+        }
+
         if (!auth.Succeeded)
         {
             LogUnauthorized(logger, auth.Failure!);

@@ -77,8 +77,8 @@ internal sealed class EfDialogStateStore(IDbContextFactory<CoachingDbContext> co
                 ? db.DialogStates.Where(r => r.Key == key)
                 : db.DialogStates.Where(r => r.Key == key && r.ETag == etag);
             var deleted = await matching.ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-            if (deleted == 0 && etag is not null
-                && await db.DialogStates.AnyAsync(r => r.Key == key, cancellationToken).ConfigureAwait(false))
+            // Nothing deleted against an ETag means someone else changed or removed the state since it was read.
+            if (deleted == 0 && etag is not null)
             {
                 throw new DialogStateConflictException("Dialog state was changed by another writer since it was read.");
             }

@@ -1,5 +1,8 @@
 using System.Net;
+using System.Security.Cryptography;
 using CoachingBot.Tests.Support;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 
 namespace CoachingBot.Tests.Hosting;
 
@@ -51,6 +54,41 @@ public sealed class ConnectorFaultTests
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         // The same conversation's next turn would come after this one; with auth on nothing reaches the bot.
+        Assert.Empty(app.Connector.Calls);
+    }
+
+    [Fact]
+    public async Task Post_Answers503AndRunsNoTurn_WhenSigningKeysCannotBeFetched()
+    {
+        const string appId = "5f0b2a3c-1d2e-4f50-8a9b-0c1d2e3f4a5b";
+        await using var app = await BotApp.StartAsync(new Dictionary<string, string?>
+        {
+            ["Bot:AppId"] = appId,
+            ["Bot:AppPassword"] = "test-only-not-a-secret",
+            // A loopback address with no metadata behind it: the fetch fails as it would in an outage.
+            ["Bot:BotFrameworkOpenIdMetadataUrl"] = "http://127.0.0.1:9/.well-known/openidconfiguration",
+        });
+        using var chat = app.Chat();
+        var activity = chat.Message("help");
+        using var rsa = RSA.Create(2048);
+        var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = "https://api.botframework.com",
+            Audience = appId,
+            Claims = new Dictionary<string, object> { ["serviceurl"] = activity.ServiceUrl! },
+            SigningCredentials = new SigningCredentials(new RsaSecurityKey(rsa) { KeyId = "k1" }, SecurityAlgorithms.RsaSha256),
+        });
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(app.BaseAddress, "/api/messages"))
+        {
+            Content = new StringContent(Teams.Schema.BotJson.Serialize(activity), System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        using var http = new HttpClient();
+
+        using var response = await http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.NotNull(response.Headers.RetryAfter);
         Assert.Empty(app.Connector.Calls);
     }
 }

@@ -124,14 +124,22 @@ public sealed class EfDialogStateStoreTests : IAsyncLifetime, IDisposable
         Assert.Null(await Store.ReadAsync(Key));
     }
 
-    [Theory]
-    [InlineData(null)]
-    [InlineData("0123456789abcdef0123456789abcdef")]
-    public async Task DeleteAsync_Succeeds_WhenNothingIsStored(string? etag)
+    [Fact]
+    public async Task DeleteAsync_Succeeds_WhenNothingIsStoredAndNoETagIsGiven()
     {
-        await Store.DeleteAsync(Key, etag);
+        await Store.DeleteAsync(Key, etag: null);
 
         Assert.Null(await Store.ReadAsync(Key));
+    }
+
+    [Fact]
+    public async Task DeleteAsync_ThrowsConflict_WhenStateReadIsAlreadyGone()
+    {
+        // Another writer ended the same dialog first: this turn ran on stale state and must run again.
+        var etag = await Store.WriteAsync(Key, "{}", etag: null);
+        await Store.DeleteAsync(Key, etag: null);
+
+        await Assert.ThrowsAsync<DialogStateConflictException>(() => Store.DeleteAsync(Key, etag));
     }
 
     [Theory]
