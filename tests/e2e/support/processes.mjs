@@ -84,10 +84,13 @@ export class ManagedProcess {
     return this.lines.slice(-count).join('\n');
   }
 
-  /** Resolves with the match of the first output line (already seen or still to come) that matches the pattern. */
-  waitForLine(pattern, timeoutMs) {
+  /**
+   * Resolves with the match of the first output line from index `since` on (already printed or still to come) that
+   * matches the pattern. `lines.length` before an action is the `since` that waits for that action's effect.
+   */
+  waitForLine(pattern, timeoutMs, since = 0) {
     return new Promise((resolve, reject) => {
-      let scanned = 0;
+      let scanned = since;
       const check = () => {
         for (; scanned < this.lines.length; scanned++) {
           const match = pattern.exec(this.lines[scanned]);
