@@ -57,6 +57,8 @@ public static class BotMessages
         _ => NotUnderstood,
     };
 
+    public const string CardAlreadySaved = "That card has already been saved, so nothing has changed.";
+
     public const string CardActionNotAvailable = "That card's action isn't available. Type **help** to see what I can do.";
 
     private static string FirstName(string name)

@@ -98,6 +98,25 @@ public sealed class ConversationTests(BotAppFixture fixture) : IClassFixture<Bot
     }
 
     [Fact]
+    public async Task Grow_ChangesNothing_WhenTheSavedGoalCardIsSubmittedAgain()
+    {
+        using var chat = fixture.App.Chat();
+        await Transcript.RunAsync(chat, ("grow", [GrowDialog.GoalQuestion]));
+        var form = chat.LastCard()!;
+        await Transcript.RunAsync(chat, (ValidGoal, ["Your goal (saved)", GrowDialog.RealityQuestion]));
+
+        var again = chat.Submit(new { card = "goal", goal = "A different goal", targetDate = "2026-07-31" }, form.Id);
+        var replies = await chat.ExchangeAsync(again, 2);
+        Assert.Equal(BotMessages.CardAlreadySaved, replies[^2].Text);
+        Assert.Equal(GrowDialog.RealityQuestion, replies[^1].Text);
+
+        await Transcript.RunAsync(chat, ("Morale is low", ["**Goal:** Lead my team through the reorganisation with confidence"]));
+        var afterEnd = chat.Submit(new { card = "goal", goal = "A different goal", targetDate = "2026-07-31" }, form.Id);
+        replies = await chat.ExchangeAsync(afterEnd, 1);
+        Assert.Equal(BotMessages.CardAlreadySaved, replies[^1].Text);
+    }
+
+    [Fact]
     public async Task Grow_AsksForTheCard_WhenTheGoalIsTypedInstead()
     {
         using var chat = fixture.App.Chat();
