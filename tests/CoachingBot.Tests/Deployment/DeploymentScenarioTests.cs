@@ -155,6 +155,22 @@ public sealed class DeploymentScenarioTests
         Assert.Equal($"https://{webAppName}.azurewebsites.net{BotEndpoint.DefaultPattern}", endpoint);
     }
 
+    [Theory]
+    [InlineData("Microsoft.Web/sites", 60)]
+    [InlineData("Microsoft.DBforPostgreSQL/flexibleServers", 63)]
+    [InlineData("Microsoft.KeyVault/vaults", 24)]
+    [InlineData("Microsoft.ManagedIdentity/userAssignedIdentities", 128)]
+    [InlineData("Microsoft.Web/serverfarms", 60)]
+    public void DerivedNames_FitAzuresLimits_AtTheLongestBotName(string type, int limit)
+    {
+        var longest = (int)_template.Parameters["botName"]!["maxLength"]!;
+        var deployment = Deploy("SingleTenant", ("botName", "b" + new string('x', longest - 1)));
+
+        var name = deployment.EvaluateString(_template.SingleResource(type)["name"]);
+
+        Assert.InRange(name.Length, 3, limit);
+    }
+
     [Fact]
     public void AppSettings_ReachTheirOptionsThroughTheAppsOwnRegistration()
     {
