@@ -155,6 +155,22 @@ public sealed class DeploymentScenarioTests
         Assert.Equal($"https://{webAppName}.azurewebsites.net{BotEndpoint.DefaultPattern}", endpoint);
     }
 
+    [Fact]
+    public void Template_EvaluatesThroughout_WithTheExampleParameters()
+    {
+        var parameters = ArmDeployment.ParametersFrom(RepositoryFiles.ReadJsonObject(RepositoryFiles.ParametersPath));
+        var deployment = new ArmDeployment(_template, parameters);
+
+        var deployed = _template.Resources.Where(deployment.IsDeployed).Select(resource => deployment.EvaluateString(resource["name"])).ToList();
+        var settings = deployment.ResolvedAppSettings();
+        var outputs = _template.Outputs.Select(output => deployment.Evaluate(output.Value?["value"])).ToList();
+
+        Assert.Contains("coachingbot-contoso", deployed);
+        Assert.Contains("coachingbot-contoso/MsTeamsChannel", deployed);
+        Assert.Equal("REPLACE-WITH-THE-APP-REGISTRATION-CLIENT-ID", settings["Bot__AppId"]);
+        Assert.All(outputs, output => Assert.IsType<string>(output));
+    }
+
     [Theory]
     [InlineData("Microsoft.Web/sites", 60)]
     [InlineData("Microsoft.DBforPostgreSQL/flexibleServers", 63)]
