@@ -11,6 +11,8 @@ import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { deflateSync, inflateRawSync, inflateSync } from 'node:zlib';
 
+// @microsoft/app-manifest 1.1.2 loads fs-extra without declaring it as a dependency; package.json pins fs-extra
+// for it. Drop that pin once the package declares its own.
 import { AppManifestUtils } from '@microsoft/app-manifest';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
