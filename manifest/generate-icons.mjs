@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 // Draws the app's two Teams icons and writes them as PNG files next to this script:
 //   color.png    192x192, full colour: a white speech bubble holding three rising bars on a teal square.
 //   outline.png   32x32, white on transparent: the same bubble as a white outline, bars filled.

@@ -27,6 +27,7 @@ public static class CoachingBotExtensions
         services.AddBotHosting();
 
         services.AddSingleton<Dialog, GrowDialog>();
+        services.AddSingleton<Dialog>(provider => GrowDialog.CreateGoalPrompt(provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<Dialog>(new TextPrompt(GrowDialog.AnswerPromptId));
         services.AddScoped<IBot, CoachingTurnHandler>();
         return builder;

@@ -29,7 +29,7 @@ public static class BotMessages
         """
         Here is what I can do. Type a command on its own:
 
-        - **grow**: a GROW coaching conversation. I ask about your **Goal** and your **Reality** and play back what I heard. (The Options and Will stages, with cards for goals and actions, are coming.)
+        - **grow**: a GROW coaching conversation. Your **Goal** on a card (in your own words, then made SMART), then your **Reality**, and I play back what I heard. (The Options and Will stages, with cards for your actions, are coming.)
         - **egan**: Egan's Skilled Helper (current picture, preferred picture, the way forward). *Not available yet.*
         - **reflect**: record a reflection between sessions. *Not available yet.*
         - **actions**: list the actions you agreed and update their progress. *Not available yet.*
@@ -56,6 +56,8 @@ public static class BotMessages
         Command.Actions => "Your action list isn't available yet. It arrives with the full coaching sessions.",
         _ => NotUnderstood,
     };
+
+    public const string CardAlreadySaved = "That card has already been saved, so nothing has changed.";
 
     public const string CardActionNotAvailable = "That card's action isn't available. Type **help** to see what I can do.";
 

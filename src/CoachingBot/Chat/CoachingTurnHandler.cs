@@ -96,6 +96,18 @@ public sealed partial class CoachingTurnHandler : IBot
     {
         var turn = dc.Context;
         var inDialog = dc.ActiveDialog is not null;
+        if (IsStaleCardSubmit(dc))
+        {
+            // A second click on a card already saved (or one from a conversation that has ended): change nothing.
+            turn.SendText(BotMessages.CardAlreadySaved);
+            if (inDialog)
+            {
+                await dc.RepromptAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
         switch (command)
         {
             case Command.Help:
@@ -141,6 +153,17 @@ public sealed partial class CoachingTurnHandler : IBot
                 turn.SendText(BotMessages.NotUnderstood);
                 break;
         }
+    }
+
+    private static bool IsStaleCardSubmit(DialogContext dc)
+    {
+        if (dc.Activity.Value is not { ValueKind: System.Text.Json.JsonValueKind.Object } value
+            || !value.TryGetProperty(CardKinds.Field, out var kind) || kind.ValueKind != System.Text.Json.JsonValueKind.String)
+        {
+            return false;
+        }
+
+        return CardKinds.PromptFor(kind.GetString()) is not { } promptId || dc.ActiveDialog?.Id != promptId;
     }
 
     private static Task OnInvokeAsync(TurnContext turn)

@@ -1,21 +1,25 @@
+using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using CoachingBot.Teams.Dialogs;
+using CoachingBot.Teams.Schema;
 
 namespace CoachingBot.Sessions;
 
 /// <summary>
-/// The first GROW conversation: the Goal, then the Reality, played back at the end. The full model
-/// (Options, Will, cards, FIRST) replaces this with the coaching-sessions work.
+/// The first GROW conversation: the Goal on a card (the client's words and SMART), then the Reality, played back
+/// at the end. The full model (Options, Will, actions, FIRST) extends this with the coaching-sessions work.
 /// </summary>
 public sealed class GrowDialog : WaterfallDialog
 {
     public const string DialogId = nameof(GrowDialog);
+    public const string GoalPromptId = nameof(GrowDialog) + ".Goal";
     public const string AnswerPromptId = nameof(GrowDialog) + ".Answer";
     public const int MaxAnswerLength = 2_000;
 
-    public const string GoalQuestion = "Let's start with your **Goal**. What would you like to achieve? It can be for this conversation or further ahead; put it in your own words.";
+    public const string GoalQuestion = "Let's start with your **Goal**. What would you like to achieve? Fill in the card: put the goal in your own words, then make it SMART.";
     public const string RealityQuestion = "Now the **Reality**. What is happening now in relation to that goal? What have you tried so far, and what is getting in the way?";
-    public const string ClosingNote = "That's as far as GROW goes in this first version: the Options and Will stages, with cards for your goal and actions, are coming. Type **grow** to start again, or **help** to see what I can do.";
+    public const string ClosingNote = "That's as far as GROW goes in this first version: the Options and Will stages, with cards for your actions, are coming. Type **grow** to start again, or **help** to see what I can do.";
 
     private const string GoalKey = "goal";
     private const string RealityKey = "reality";
@@ -28,32 +32,47 @@ public sealed class GrowDialog : WaterfallDialog
         AddStep(SummaryStepAsync);
     }
 
-    public static string Summary(string goal, string reality) =>
-        $"""
-        Here is what I heard.
+    /// <summary>The prompt that shows the goal card and checks what comes back, dates in the user's own time zone.</summary>
+    public static CardFormPrompt<GoalDraft> CreateGoalPrompt(TimeProvider time) =>
+        new(GoalPromptId, GoalCard.Form, (value, turn) => GoalCard.Read(value, UserClock.Today(turn.Activity, time)));
 
-        **Goal:** {goal}
+    public static string Summary(GoalDraft goal, string reality)
+    {
+        ArgumentNullException.ThrowIfNull(goal);
+        return $"""
+            Here is what I heard.
 
-        **Reality:** {reality}
+            **Goal:** {goal.Goal} (by {goal.TargetDate.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)})
 
-        {ClosingNote}
-        """;
+            **Reality:** {reality}
+
+            {ClosingNote}
+            """;
+    }
 
     private static Task<DialogTurnResult> GoalStepAsync(WaterfallStepContext step, CancellationToken cancellationToken) =>
-        step.PromptAsync(AnswerPromptId, Question(GoalQuestion), cancellationToken);
+        step.PromptAsync(GoalPromptId, new CardFormPromptOptions { Prompt = MessageFactory.Text(GoalQuestion) }, cancellationToken);
 
     private static Task<DialogTurnResult> RealityStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         step.Values[GoalKey] = step.Result?.DeepClone();
+        var goal = step.ResultAs<GoalDraft>()!;
+
+        // Replace the form with what was saved, so the same card cannot be sent twice.
+        if (step.Context.Activity.ReplyToId is { Length: > 0 } cardActivityId)
+        {
+            step.Context.Update(cardActivityId, MessageFactory.Attachment(GoalCard.Saved(goal).ToAttachment()));
+        }
+
         return step.PromptAsync(AnswerPromptId, Question(RealityQuestion), cancellationToken);
     }
 
     private static Task<DialogTurnResult> SummaryStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
-        var goal = step.Values[GoalKey]?.GetValue<string>() ?? string.Empty;
+        var goal = step.Values[GoalKey].Deserialize<GoalDraft>(BotJson.Options)!;
         var reality = step.Result?.GetValue<string>() ?? string.Empty;
         step.Context.SendText(Summary(goal, reality));
-        return step.EndDialogAsync(new JsonObject { [GoalKey] = goal, [RealityKey] = reality }, cancellationToken);
+        return step.EndDialogAsync(new JsonObject { [GoalKey] = step.Values[GoalKey]?.DeepClone(), [RealityKey] = reality }, cancellationToken);
     }
 
     private static TextPromptOptions Question(string text) => new()

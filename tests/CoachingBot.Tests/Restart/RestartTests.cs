@@ -18,10 +18,12 @@ public sealed class RestartTests
             using var chat = new TeamsChat(new HttpClient { BaseAddress = first.BaseAddress }, connector, ChatKind.Personal);
             conversationId = chat.ConversationId;
             await chat.ExchangeAsync(chat.Install(), 1);
+            // This bot runs on the real clock: a target date two months out is in the future whenever the test runs.
+            var targetDate = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime).AddDays(60).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
             await Transcript.RunAsync(
                 chat,
                 ("grow", [GrowDialog.GoalQuestion]),
-                ("Delegate more to my deputy", [GrowDialog.RealityQuestion]));
+                (new CardSubmit(new { goal = "Delegate more to my deputy", targetDate }), ["Your goal (saved)", GrowDialog.RealityQuestion]));
 
             await first.KillAsync();
             Assert.True(first.HasExited);

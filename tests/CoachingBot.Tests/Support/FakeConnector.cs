@@ -98,6 +98,8 @@ public sealed class FakeConnector : IAsyncDisposable
     {
         var activity = await JsonSerializer.DeserializeAsync<Activity>(http.Request.Body, BotJson.Options) ?? new Activity();
         var status = _failures.TryDequeue(out var failure) ? failure : 200;
+        var id = method == "PUT" ? activityId! : "bot-" + Interlocked.Increment(ref _nextId);
+        activity.Id ??= id;
         _calls.Enqueue(new RecordedCall(method, conversationId, activityId, activity, status, http.Request.Headers.Authorization.ToString()));
         if (status != 200)
         {
@@ -105,8 +107,9 @@ public sealed class FakeConnector : IAsyncDisposable
         }
 
         _arrived.Release();
-        return Results.Json(new { id = activityId ?? "bot-" + Interlocked.Increment(ref _nextId) });
+        return Results.Json(new { id });
     }
 }
 
+/// <summary>One call the bot made. <see cref="Activity"/>'s id is the one the connector gave it (or updated).</summary>
 public sealed record RecordedCall(string Method, string ConversationId, string? ActivityId, Activity Activity, int Status, string Authorization);

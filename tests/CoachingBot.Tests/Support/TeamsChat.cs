@@ -87,6 +87,20 @@ public sealed class TeamsChat : IDisposable
         return activity;
     }
 
+    /// <summary>A card submit (Action.Submit) as Teams sends it: the inputs in <c>value</c>, no text, in reply to the card.</summary>
+    public Activity Submit(object values, string? cardActivityId = null)
+    {
+        var activity = NewActivity(ActivityTypes.Message);
+        activity.Value = JsonSerializer.SerializeToElement(values, BotJson.Options);
+        activity.ReplyToId = cardActivityId ?? LastCard()?.Id
+            ?? throw new InvalidOperationException("The bot has sent no card in this conversation.");
+        return activity;
+    }
+
+    /// <summary>The last message the bot sent with an Adaptive Card.</summary>
+    public Activity? LastCard() =>
+        Replies.LastOrDefault(a => a.Attachments?.Any(x => x.ContentType == Attachment.AdaptiveCardContentType) == true);
+
     public Activity Install()
     {
         var activity = NewActivity(ActivityTypes.ConversationUpdate);
@@ -121,7 +135,15 @@ public sealed class TeamsChat : IDisposable
     }
 
     public static string Describe(IEnumerable<Activity> activities) =>
-        string.Join("\n---\n", activities.Select(a => a.Text ?? JsonSerializer.Serialize(a.Attachments?.Select(x => x.ContentType))));
+        string.Join("\n---\n", activities.Select(Content));
+
+    /// <summary>What a person would see in a message: its text and its cards' JSON.</summary>
+    public static string Content(Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        var cards = activity.Attachments?.Select(a => JsonSerializer.Serialize(a.Content, BotJson.Options)) ?? [];
+        return string.Join("\n", new[] { activity.Text }.Concat(cards).Where(part => !string.IsNullOrEmpty(part)));
+    }
 
     public void Dispose() => _http.Dispose();
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 
 namespace CoachingBot.Tests.Support;
 
@@ -8,21 +9,29 @@ namespace CoachingBot.Tests.Support;
 /// </summary>
 public static class Transcript
 {
-    public static async Task RunAsync(TeamsChat chat, params (string UserSays, string[] BotSays)[] rows)
+    /// <summary>Rows of what the user sends (text, or a <see cref="CardSubmit"/>) and what the bot answers.</summary>
+    public static async Task RunAsync(TeamsChat chat, params (object UserSends, string[] BotSays)[] rows)
     {
         ArgumentNullException.ThrowIfNull(chat);
-        foreach (var (userSays, botSays) in rows)
+        foreach (var (userSends, botSays) in rows)
         {
             var before = chat.Replies.Count;
-            var all = await chat.ExchangeAsync(chat.Message(userSays), botSays.Length);
+            var (activity, userSays) = userSends is CardSubmit submit
+                ? (chat.Submit(submit.Values), "(card) " + JsonSerializer.Serialize(submit.Values))
+                : (chat.Message((string)userSends), (string)userSends);
+            var all = await chat.ExchangeAsync(activity, botSays.Length);
             var answer = all.Skip(before).ToList();
             Assert.True(answer.Count == botSays.Length, $"After \"{userSays}\" expected {botSays.Length} messages, got {answer.Count}:\n{TeamsChat.Describe(answer)}");
             for (var i = 0; i < botSays.Length; i++)
             {
+                var content = TeamsChat.Content(answer[i]);
                 Assert.True(
-                    answer[i].Text?.Contains(botSays[i], StringComparison.Ordinal) == true,
-                    $"After \"{userSays}\", message {i + 1} should contain \"{botSays[i]}\" but was:\n{answer[i].Text}");
+                    content.Contains(botSays[i], StringComparison.Ordinal),
+                    $"After \"{userSays}\", message {i + 1} should contain \"{botSays[i]}\" but was:\n{content}");
             }
         }
     }
 }
+
+/// <summary>A card submit in a transcript row: the inputs as Teams posts them.</summary>
+public sealed record CardSubmit(object Values);
