@@ -3,6 +3,7 @@
 // One bot and one playground for the file; each test leaves the chat as it found it or resets it first.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { cardActions, cardElements, cardOf, inputsOf } from './support/conversation.mjs';
 import { startE2E } from './support/harness.mjs';
 
 const goalQuestion = /^Let's start with your \*\*Goal\*\*/;
@@ -10,6 +11,10 @@ const realityQuestion = /^Now the \*\*Reality\*\*/;
 const helpText = /^Here is what I can do/;
 const personalWelcome = /I'm \*\*CoachingBot\*\*, a coaching companion/;
 const groupWelcome = /^Hello everyone, I'm \*\*CoachingBot\*\*/;
+const fixTheCard = "Some answers need another look; I've marked them on the card.";
+// Dates the bot's "not in the past" rule judges the same way on any day this code will run.
+const futureDate = '2099-03-31';
+const pastDate = '2000-01-01';
 
 let e2e;
 
@@ -39,12 +44,27 @@ async function reinstall(chat) {
   return since;
 }
 
-/** Walks GROW's two questions with the given answers (as typed, mention included in a group) and returns the summary. */
+/** The goal card's form: a message whose card has the goal and target-date inputs. */
+const isGoalForm = (m) => {
+  const inputs = inputsOf(cardOf(m));
+  return 'goal' in inputs && 'targetDate' in inputs;
+};
+
+/** Starts GROW and returns the goal form's message (the question comes as text just before it). */
+async function startGrow(chat) {
+  const since = await chat.say('grow');
+  await chat.reply(since, (m) => goalQuestion.test(m.text ?? ''));
+  return chat.reply(since, isGoalForm);
+}
+
+/** Walks GROW to its end: the goal card submitted with the given fields, then the reality typed; returns the summary. */
 async function walkGrow(chat, goal, reality) {
-  const goalAsked = await chat.ask('grow', (m) => goalQuestion.test(m.text));
-  const realityAsked = await chat.ask(goal, (m) => realityQuestion.test(m.text));
-  const summary = await chat.ask(reality, (m) => /^Here is what I heard/.test(m.text));
-  return { goalAsked, realityAsked, summary };
+  const form = await startGrow(chat);
+  const since = await chat.submit(form.messageId, { card: 'goal', ...goal });
+  const saved = await chat.update(since, form.messageId);
+  await chat.reply(since, (m) => realityQuestion.test(m.text ?? ''));
+  const summary = await chat.ask(reality, (m) => /^Here is what I heard/.test(m.text ?? ''));
+  return { form, saved, summary };
 }
 
 describe('personal chat', () => {
@@ -74,37 +94,43 @@ describe('personal chat', () => {
     assert.doesNotMatch(help.text, /mention me first/, 'the group-chat note is for group chats only');
   });
 
-  test('grow asks for the goal, then the reality, and plays both back', async () => {
+  test('grow takes the goal on a card, then the reality, and plays both back', async () => {
     const chat = e2e.personal;
     await chat.reset();
-    const goal = 'Speak up in leadership meetings by March';
+    const goal = { goal: 'Speak up in leadership meetings', specific: 'Offer one idea in each meeting', targetDate: futureDate };
     const reality = "I stay quiet when the VP is there; I've tried preparing notes";
 
-    const { goalAsked, realityAsked, summary } = await walkGrow(chat, goal, reality);
+    const { form, saved, summary } = await walkGrow(chat, goal, reality);
 
-    assert.equal(goalAsked.textFormat, 'markdown');
-    assert.match(realityAsked.text, /What have you tried so far/);
-    assert.match(summary.text, new RegExp(`\\*\\*Goal:\\*\\* ${escape(goal)}\\n`));
+    const card = cardOf(form);
+    assert.equal(card.version, '1.5');
+    assert.deepEqual(Object.keys(inputsOf(card)), ['goal', 'specific', 'measure', 'achievable', 'relevant', 'targetDate']);
+    assert.deepEqual([...cardActions(card)].map((a) => [a.type, a.title]), [['Action.Submit', 'Save my goal']]);
+    assert.equal(Object.keys(inputsOf(cardOf(saved))).length, 0, 'the saved copy is read-only');
+    assert.match(summary.text, new RegExp(`\\*\\*Goal:\\*\\* ${escape(goal.goal)} \\(by 31 March 2099\\)\\n`));
     assert.match(summary.text, new RegExp(`\\*\\*Reality:\\*\\* ${escape(reality)}\\n`));
-    // The conversation is over: a new "grow" starts from the goal again.
-    await chat.ask('grow', (m) => goalQuestion.test(m.text));
+    // The conversation is over: a new "grow" starts from the goal card again.
+    await startGrow(chat);
     await chat.reset();
   });
 
   test('help in the middle of grow answers and asks the same question again', async () => {
     const chat = e2e.personal;
     await chat.reset();
-    await chat.ask('grow', (m) => goalQuestion.test(m.text));
+    await startGrow(chat);
 
     const since = await chat.say('help');
-    const again = await chat.reply(since, (m) => goalQuestion.test(m.text));
+    const form = await chat.reply(since, isGoalForm);
 
-    const texts = chat.botMessagesSince(since).map((m) => m.text);
-    assert.equal(texts.indexOf(again.text), 2, `help, "back to where we were", the goal question: ${JSON.stringify(texts)}`);
-    assert.match(texts[0], helpText);
-    assert.equal(texts[1], 'Now, back to where we were:');
-    // Still at the goal step: the next answer is taken as the goal.
-    await chat.ask('Delegate more', (m) => realityQuestion.test(m.text));
+    const said = chat.botMessagesSince(since);
+    const upToForm = said.slice(0, said.indexOf(form) + 1);
+    assert.equal(upToForm.length, 4, `help, "back to where we were", the goal question, its card: ${JSON.stringify(upToForm)}`);
+    assert.match(upToForm[0].text, helpText);
+    assert.equal(upToForm[1].text, 'Now, back to where we were:');
+    assert.match(upToForm[2].text, goalQuestion);
+    // Still at the goal step: the card shown again takes the goal.
+    const next = await chat.submit(form.messageId, { card: 'goal', goal: 'Delegate more', targetDate: futureDate });
+    await chat.reply(next, (m) => realityQuestion.test(m.text ?? ''));
     await chat.reset();
   });
 });
@@ -122,19 +148,19 @@ describe('group chat', () => {
     assert.match(help.text, /In this group chat, mention me first/);
   });
 
-  test('grow works through @mentions, and the mention is not taken as part of an answer', async () => {
+  test('grow works through @mentions and the card, and the mention is not taken as part of an answer', async () => {
     const chat = e2e.group;
     await chat.reset();
     const since = chat.stream.mark();
-    const goal = 'Run shorter, sharper team meetings';
+    const goal = { goal: 'Run shorter, sharper team meetings', targetDate: futureDate };
     const reality = 'Our weekly meeting overruns by 30 minutes';
 
     const { summary } = await walkGrow(chat, goal, reality);
 
-    assert.match(summary.text, new RegExp(`\\*\\*Goal:\\*\\* ${escape(goal)}\\n`));
+    assert.match(summary.text, new RegExp(`\\*\\*Goal:\\*\\* ${escape(goal.goal)} \\(by 31 March 2099\\)`));
     assert.match(summary.text, new RegExp(`\\*\\*Reality:\\*\\* ${escape(reality)}\\n`));
     for (const message of chat.botMessagesSince(since)) {
-      assert.doesNotMatch(message.text, /<at>|<\/at>/, `the bot echoed a mention: ${message.text}`);
+      assert.doesNotMatch(message.text ?? '', /<at>|<\/at>|@?CoachingBot Our weekly/, `the bot echoed a mention: ${message.text}`);
     }
   });
 
@@ -149,19 +175,86 @@ describe('group chat', () => {
   });
 });
 
-describe('bad input', () => {
-  test('a card submit the bot is not waiting for is answered and the conversation carries on', async () => {
+describe('goal card', () => {
+  test('an empty or invalid submit comes back as the card with the values kept and each reason under its field', async () => {
     const chat = e2e.personal;
     await chat.reset();
-    const asked = await chat.ask('grow', (m) => goalQuestion.test(m.text));
+    const form = await startGrow(chat);
+
+    const since = await chat.submit(form.messageId, { card: 'goal', goal: '   ', measure: 'Two ideas a month', targetDate: pastDate });
+    const retry = await chat.reply(since, isGoalForm);
+
+    const said = chat.botMessagesSince(since);
+    assert.equal(said[0].text, fixTheCard);
+    const card = cardOf(retry);
+    const texts = [...cardElements(card)].map((e) => (e.type === 'TextBlock' ? `text:${e.text}` : `${e.type}:${e.id}`));
+    assert.deepEqual(texts.slice(0, 1), ['text:Please fix 2 fields.']);
+    assert.equal(texts[texts.indexOf('Input.Text:goal') + 1], 'text:Your goal is required.');
+    assert.equal(texts[texts.indexOf('Input.Date:targetDate') + 1], "text:Target date can't be in the past.");
+    const inputs = inputsOf(card);
+    assert.equal(inputs.measure.value, 'Two ideas a month', 'what the user typed is kept');
+    assert.equal(inputs.targetDate.value, pastDate);
+    assert.equal(form.messageId === retry.messageId, false, 'the card comes again as a new message');
+
+    // Then a valid submit of the re-sent card: it is replaced by a read-only copy and the next question follows.
+    const next = await chat.submit(retry.messageId, { card: 'goal', goal: 'Share two ideas a month', measure: 'Two ideas a month', targetDate: futureDate });
+    const saved = cardOf(await chat.update(next, retry.messageId));
+    await chat.reply(next, (m) => realityQuestion.test(m.text ?? ''));
+    assert.deepEqual(inputsOf(saved), {});
+    assert.deepEqual([...cardActions(saved)], []);
+    const shown = JSON.stringify(saved);
+    assert.match(shown, /Share two ideas a month/);
+    assert.match(shown, /"title":"Target date","value":"31 March 2099"/);
+    assert.match(shown, /"title":"Measurable","value":"Two ideas a month"/);
+    assert.doesNotMatch(shown, /"title":"Specific"/, 'fields left empty are not shown');
+    await chat.reset();
+  });
+
+  test('a second click on a card already saved changes nothing and says so', async () => {
+    const chat = e2e.personal;
+    await chat.reset();
+    const form = await startGrow(chat);
+    const first = await chat.submit(form.messageId, { card: 'goal', goal: 'Say no to one meeting a week', targetDate: futureDate });
+    await chat.reply(first, (m) => realityQuestion.test(m.text ?? ''));
+
+    const since = await chat.submit(form.messageId, { card: 'goal', goal: 'Something else', targetDate: futureDate });
+    const again = await chat.reply(since, (m) => realityQuestion.test(m.text ?? ''));
+
+    const said = chat.botMessagesSince(since);
+    assert.deepEqual(said.slice(0, said.indexOf(again)).map((m) => m.text), ['That card has already been saved, so nothing has changed.']);
+    const summary = await chat.ask('Too many recurring invites', (m) => /^Here is what I heard/.test(m.text ?? ''));
+    assert.match(summary.text, /\*\*Goal:\*\* Say no to one meeting a week /);
+  });
+
+  test('typing instead of using the card asks for the card and shows it again', async () => {
+    const chat = e2e.personal;
+    await chat.reset();
+    await startGrow(chat);
+
+    const since = await chat.say('My goal is to delegate more');
+    const form = await chat.reply(since, isGoalForm);
+
+    const said = chat.botMessagesSince(since);
+    assert.equal(said[0].text, "Please use the card's button to send your answers.");
+    assert.equal(inputsOf(cardOf(form)).goal.value, undefined, 'the typed text is not put into the card');
+    await chat.reset();
+  });
+});
+
+describe('bad input', () => {
+  test('a card submit while the bot waits for typed text is answered and the conversation carries on', async () => {
+    const chat = e2e.personal;
+    await chat.reset();
+    const form = await startGrow(chat);
+    const next = await chat.submit(form.messageId, { card: 'goal', goal: 'Plan my week on Mondays', targetDate: futureDate });
+    const asked = await chat.reply(next, (m) => realityQuestion.test(m.text ?? ''));
 
     const since = await chat.submit(asked.messageId, { bogus: true, nested: { deeper: [1, 2] } });
-    const again = await chat.reply(since, (m) => goalQuestion.test(m.text));
+    const again = await chat.reply(since, (m) => realityQuestion.test(m.text ?? ''));
 
     const said = chat.botMessagesSince(since);
     assert.deepEqual(said.slice(0, said.indexOf(again) + 1).map((m) => m.text), ['Please type your answer.', again.text]);
-    await chat.ask('Plan my week on Mondays', (m) => realityQuestion.test(m.text));
-    await chat.reset();
+    await chat.ask('Mondays fill up with meetings', (m) => /^Here is what I heard/.test(m.text ?? ''));
   });
 
   test('a card submit with no dialog in progress gets the "didn\'t catch that" answer', async () => {

@@ -118,3 +118,8 @@ function* ownElements(card) {
     stack.push(...[...(element.items ?? []), ...(element.columns ?? [])].reverse());
   }
 }
+
+/** The card's inputs by id. */
+export function inputsOf(card) {
+  return Object.fromEntries([...cardElements(card)].filter((e) => e.type?.startsWith('Input.')).map((e) => [e.id, e]));
+}
