@@ -1,7 +1,7 @@
 // A person's view: the Agents Playground's web page in headless Chromium, typing in its send box and clicking the
 // Adaptive Cards it renders with Microsoft's own renderer. Screenshots go to artifacts/ (docs/ keeps two of them).
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { access, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
@@ -22,6 +22,10 @@ let profile;
 const blocked = [];
 
 before(async () => {
+  // Never let a tool download a browser: use the system's Chromium, and say how to get it when it is missing.
+  await access(chromiumPath).catch(() => {
+    throw new Error(`No Chromium at ${chromiumPath}. Install it (Debian: apt-get update && apt-get install -y chromium) or set CHROMIUM_PATH.`);
+  });
   e2e = await startE2E({ name: 'playground-ui' });
   profile = await mkdtemp(path.join(tmpdir(), 'coachingbot-chromium-'));
   await mkdir(artifactsDir, { recursive: true });
