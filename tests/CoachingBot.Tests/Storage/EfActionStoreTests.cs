@@ -189,7 +189,7 @@ public sealed class EfActionStoreTests : IAsyncLifetime, IDisposable
     [InlineData("29:user-2", false)]
     [InlineData("29:USER-1", false)]
     [InlineData("29:user-1", true)]
-    public async Task SetStatusAsync_ReturnsFalseAndChangesNothing_ForAnotherUser(string requester, bool unknownId)
+    public async Task SetStatusAsync_ReturnsFalseAndChangesNothing_ForAnotherUserOrAnUnknownId(string requester, bool unknownId)
     {
         var action = Action(_conversation.Id);
         await Store.SaveAsync([action]);
