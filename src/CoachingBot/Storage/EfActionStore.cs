@@ -9,8 +9,6 @@ namespace CoachingBot.Storage;
 /// </summary>
 internal sealed class EfActionStore(IDbContextFactory<CoachingDbContext> contexts, TimeProvider time) : IActionStore
 {
-    private static readonly ActionStatus[] OpenStatuses = [ActionStatus.Open, ActionStatus.InProgress];
-
     /// <remarks>
     /// All or none, in one transaction. Each action's conversation must be saved first: the actions are deleted
     /// with it, so an action without one is refused with a message rather than a foreign-key error.
@@ -61,7 +59,7 @@ internal sealed class EfActionStore(IDbContextFactory<CoachingDbContext> context
         {
             var records = await db.ActionItems
                 .AsNoTracking()
-                .Where(r => r.OwnerUserId == ownerUserId && OpenStatuses.Contains(r.Status))
+                .Where(r => r.OwnerUserId == ownerUserId && (r.Status == ActionStatus.Open || r.Status == ActionStatus.InProgress))
                 .OrderBy(r => r.ByWhen)
                 .ThenBy(r => r.CreatedAt)
                 .ThenBy(r => r.Id)
