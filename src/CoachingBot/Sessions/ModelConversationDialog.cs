@@ -261,10 +261,10 @@ public sealed class ModelConversationDialog : Dialog
         return _asks.Count;
     }
 
-    private static async Task<DialogTurnResult> AskAsync(DialogContext dc, DialogInstance instance, CoachingConversation conversation, int index, CancellationToken cancellationToken)
+    private async Task<DialogTurnResult> AskAsync(DialogContext dc, DialogInstance instance, CoachingConversation conversation, int index, CancellationToken cancellationToken)
     {
         instance.State[AskKey] = index;
-        var ask = ((ModelConversationDialog)dc.Dialogs.Find(instance.Id)!)._asks[index];
+        var ask = _asks[index];
         var forWhom = dc.Activity.IsPersonalChat() ? string.Empty : SessionTexts.ForWhom(conversation.OwnerName);
         PromptOptions options = ask.Kind switch
         {
