@@ -20,15 +20,14 @@ public static class CoachingBotExtensions
         var services = builder.Services;
         services.AddSingleton<IActivityDeduplicator, StoredActivityDeduplicator>();
         services.AddHostedService<ProcessedActivityPruner>();
+        services.AddHostedService<IdleConversationSweeper>();
 
         services.AddBotAuthentication();
         services.AddBotConnector();
         services.AddDialogs();
         services.AddBotHosting();
 
-        services.AddSingleton<Dialog, GrowDialog>();
-        services.AddSingleton<Dialog>(provider => GrowDialog.CreateGoalPrompt(provider.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<Dialog>(new TextPrompt(GrowDialog.AnswerPromptId));
+        services.AddCoachingSessions();
         services.AddScoped<IBot, CoachingTurnHandler>();
         return builder;
     }

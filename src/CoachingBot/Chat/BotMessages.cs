@@ -11,7 +11,7 @@ public static class BotMessages
 
         **Who sees what:** what you write to me here is seen by you and your coach only. A sponsor (usually your line manager) sees only what you agree to share at a review, and the review card says so.
 
-        **To start:** type **grow** to work on a goal with the GROW model, or **help** to see everything I can do.
+        **To start:** type **start** and I'll suggest a coaching model, or **grow** to work on a goal straight away. Type **help** to see everything I can do.
         """;
 
     public const string GroupWelcome =
@@ -29,17 +29,26 @@ public static class BotMessages
         """
         Here is what I can do. Type a command on its own:
 
-        - **grow**: a GROW coaching conversation. Your **Goal** on a card (in your own words, then made SMART), then your **Reality**, and I play back what I heard. (The Options and Will stages, with cards for your actions, are coming.)
-        - **egan**: Egan's Skilled Helper (current picture, preferred picture, the way forward). *Not available yet.*
+        - **start**: two quick questions, and I suggest the coaching model that fits you best.
+        - **grow**: a GROW conversation (Whitmore): Goal, Reality, Options, Will.
+        - **egan**: Egan's Skilled Helper: the current picture, the preferred picture, the way forward.
+        - **aligraham**: Ali and Graham: clarifying, exploring, evaluating, action planning.
+        - **actions**: your open actions; change their status (open, in progress, done, dropped).
         - **reflect**: record a reflection between sessions. *Not available yet.*
-        - **actions**: list the actions you agreed and update their progress. *Not available yet.*
         - **help**: this list. It works at any point, even in the middle of a conversation.
-        - **cancel**: stop the conversation in progress.
+        - **cancel**: stop the conversation in progress. What you have answered is kept as a draft, and next time I'll offer to pick it up.
+
+        Every conversation opens by asking what you want from it and how much time you have, uses cards for your goal, options and actions, and closes with your actions, a check that we did what you wanted, a date to check in, and a quick FIRST rating. You get a summary at the end.
 
         **Who sees what:** what you write is seen by you and your coach only; a sponsor sees only what you agree to share.
         """;
 
-    public const string GroupHelpNote = "In this group chat, mention me first: **@CoachingBot grow**.";
+    public const string GroupHelpNote = "In this group chat, mention me first: **@CoachingBot grow**. One person answers at a time; I say whose answer I'm waiting for, and cards carry most of the input.";
+
+    public const string CancelledKeptDraft = "Stopped. What you answered is saved as a draft; start the same conversation again and I'll offer to pick it up where you left off.";
+
+    public static string WaitingFor(string? name) =>
+        $"I'm waiting for **{(string.IsNullOrWhiteSpace(name) ? "the person who started this conversation" : name)}** to answer. (Anyone can type **help**.)";
 
     public const string Cancelled = "Stopped. Nothing more will be asked in that conversation. Type **grow** to start a new one, or **help** for the commands.";
 
@@ -47,13 +56,11 @@ public static class BotMessages
 
     public const string ResumeAfterHelp = "Now, back to where we were:";
 
-    public const string NotUnderstood = "I didn't catch that. Type **grow** to start a coaching conversation, or **help** to see what I can do.";
+    public const string NotUnderstood = "I didn't catch that. Type **start** to begin a coaching conversation, or **help** to see what I can do.";
 
     public static string NotAvailableYet(Command command) => command switch
     {
-        Command.Egan => "Egan's Skilled Helper isn't available yet. It's on its way; meanwhile **grow** takes you through a goal-focused conversation.",
-        Command.Reflect => "Reflections aren't available yet. They're on their way; meanwhile **grow** takes you through a goal-focused conversation.",
-        Command.Actions => "Your action list isn't available yet. It arrives with the full coaching sessions.",
+        Command.Reflect => "Reflections aren't available yet. They're on their way; meanwhile **start** takes you through a coaching conversation.",
         _ => NotUnderstood,
     };
 

@@ -11,11 +11,22 @@ public static class CardKinds
     public const string Field = "card";
 
     public const string Goal = "goal";
+    public const string Options = "options";
+    public const string OptionsWeighed = "optionsWeighed";
+    public const string Actions = "actions";
+    public const string First = "first";
+
+    /// <summary>The open-actions card; handled whenever it is pressed, not by a waiting prompt.</summary>
+    public const string ActionList = "actionList";
 
     /// <summary>The prompt that waits for this kind of card, or null for a kind no prompt takes.</summary>
     public static string? PromptFor(string? kind) => kind switch
     {
-        Goal => GrowDialog.GoalPromptId,
+        Goal => SessionPrompts.Goal,
+        Options => SessionPrompts.Options,
+        OptionsWeighed => SessionPrompts.Weigh,
+        Actions => SessionPrompts.Actions,
+        First => SessionPrompts.First,
         _ => null,
     };
 }

@@ -1,3 +1,4 @@
+using CoachingBot.Models;
 using CoachingBot.Sessions;
 using CoachingBot.Storage;
 using CoachingBot.Teams.Dialogs;
@@ -14,12 +15,14 @@ public sealed partial class CoachingTurnHandler : IBot
 {
     private readonly DialogRunner _runner;
     private readonly IConversationStore _conversations;
+    private readonly ActionsCommand _actionsCommand;
     private readonly ILogger<CoachingTurnHandler> _logger;
 
-    public CoachingTurnHandler(DialogRunner runner, IConversationStore conversations, ILogger<CoachingTurnHandler> logger)
+    public CoachingTurnHandler(DialogRunner runner, IConversationStore conversations, ActionsCommand actionsCommand, ILogger<CoachingTurnHandler> logger)
     {
         _runner = runner;
         _conversations = conversations;
+        _actionsCommand = actionsCommand;
         _logger = logger;
     }
 
@@ -92,10 +95,16 @@ public sealed partial class CoachingTurnHandler : IBot
         await _runner.RunAsync(turn, (dc, ct) => RouteAsync(dc, command, ct), cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task RouteAsync(DialogContext dc, Command command, CancellationToken cancellationToken)
+    private async Task RouteAsync(DialogContext dc, Command command, CancellationToken cancellationToken)
     {
         var turn = dc.Context;
         var inDialog = dc.ActiveDialog is not null;
+        if (CardKind(dc) == CardKinds.ActionList)
+        {
+            await _actionsCommand.UpdateAsync(turn, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         if (IsStaleCardSubmit(dc))
         {
             // A second click on a card already saved (or one from a conversation that has ended): change nothing.
@@ -105,6 +114,13 @@ public sealed partial class CoachingTurnHandler : IBot
                 await dc.RepromptAsync(cancellationToken).ConfigureAwait(false);
             }
 
+            return;
+        }
+
+        if (command != Command.Help && SessionOwner(dc) is { } owner && owner.Id != turn.Activity.From?.Id)
+        {
+            // In a group chat one person answers at a time: say whose answer the conversation is waiting for.
+            turn.SendText(BotMessages.WaitingFor(owner.Name));
             return;
         }
 
@@ -122,8 +138,9 @@ public sealed partial class CoachingTurnHandler : IBot
             case Command.Cancel:
                 if (inDialog)
                 {
+                    var hadSession = SessionOwner(dc) is not null;
                     await dc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
-                    turn.SendText(BotMessages.Cancelled);
+                    turn.SendText(hadSession ? BotMessages.CancelledKeptDraft : BotMessages.Cancelled);
                 }
                 else
                 {
@@ -141,12 +158,24 @@ public sealed partial class CoachingTurnHandler : IBot
 
         switch (command)
         {
-            case Command.Grow:
-                await dc.BeginDialogAsync(GrowDialog.DialogId, cancellationToken: cancellationToken).ConfigureAwait(false);
+            case Command.Start:
+                await dc.BeginDialogAsync(ChooseModelDialog.DialogId, cancellationToken: cancellationToken).ConfigureAwait(false);
                 break;
+            case Command.Grow:
             case Command.Egan:
-            case Command.Reflect:
+            case Command.AliGraham:
+                var model = command switch
+                {
+                    Command.Egan => CoachingModels.Egan,
+                    Command.AliGraham => CoachingModels.AliGraham,
+                    _ => CoachingModels.Grow,
+                };
+                await dc.BeginDialogAsync(StartConversationDialog.DialogId, StartConversationDialog.Options(model), cancellationToken).ConfigureAwait(false);
+                break;
             case Command.Actions:
+                await _actionsCommand.ShowAsync(turn, cancellationToken).ConfigureAwait(false);
+                break;
+            case Command.Reflect:
                 turn.SendText(BotMessages.NotAvailableYet(command));
                 break;
             default:
@@ -155,16 +184,28 @@ public sealed partial class CoachingTurnHandler : IBot
         }
     }
 
-    private static bool IsStaleCardSubmit(DialogContext dc)
+    /// <summary>The client a coaching conversation on the stack belongs to, if one is under way.</summary>
+    private static (string Id, string? Name)? SessionOwner(DialogContext dc)
     {
-        if (dc.Activity.Value is not { ValueKind: System.Text.Json.JsonValueKind.Object } value
-            || !value.TryGetProperty(CardKinds.Field, out var kind) || kind.ValueKind != System.Text.Json.JsonValueKind.String)
+        foreach (var instance in dc.Stack)
         {
-            return false;
+            if (dc.Dialogs.Find(instance.Id) is ModelConversationDialog && ModelConversationDialog.Owner(instance) is { Id: { } id } owner)
+            {
+                return (id, owner.Name);
+            }
         }
 
-        return CardKinds.PromptFor(kind.GetString()) is not { } promptId || dc.ActiveDialog?.Id != promptId;
+        return null;
     }
+
+    private static string? CardKind(DialogContext dc) =>
+        dc.Activity.Value is { ValueKind: System.Text.Json.JsonValueKind.Object } value
+        && value.TryGetProperty(CardKinds.Field, out var kind) && kind.ValueKind == System.Text.Json.JsonValueKind.String
+            ? kind.GetString()
+            : null;
+
+    private static bool IsStaleCardSubmit(DialogContext dc) =>
+        CardKind(dc) is { } kind && (CardKinds.PromptFor(kind) is not { } promptId || dc.ActiveDialog?.Id != promptId);
 
     private static Task OnInvokeAsync(TurnContext turn)
     {

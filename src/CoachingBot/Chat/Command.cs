@@ -6,8 +6,10 @@ public enum Command
     None,
     Help,
     Cancel,
+    Start,
     Grow,
     Egan,
+    AliGraham,
     Reflect,
     Actions,
 }
@@ -21,8 +23,12 @@ public static class Commands
         ["cancel"] = Command.Cancel,
         ["stop"] = Command.Cancel,
         ["quit"] = Command.Cancel,
+        ["start"] = Command.Start,
         ["grow"] = Command.Grow,
         ["egan"] = Command.Egan,
+        ["aligraham"] = Command.AliGraham,
+        ["ali & graham"] = Command.AliGraham,
+        ["ali and graham"] = Command.AliGraham,
         ["reflect"] = Command.Reflect,
         ["actions"] = Command.Actions,
     };

@@ -11,10 +11,17 @@ internal sealed class CoachingDbContext(DbContextOptions<CoachingDbContext> opti
     public DbSet<DialogStateRecord> DialogStates => Set<DialogStateRecord>();
     public DbSet<ConversationRecord> Conversations => Set<ConversationRecord>();
     public DbSet<ProcessedActivityRecord> ProcessedActivities => Set<ProcessedActivityRecord>();
+    public DbSet<CoachingConversationRecord> CoachingConversations => Set<CoachingConversationRecord>();
+    public DbSet<ActionItemRecord> ActionItems => Set<ActionItemRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+        // DateOnly needs no converter: SQLite keeps it as ISO "yyyy-MM-dd" text, which sorts and compares in date
+        // order (so ORDER BY and ranges translate to SQL) and reads well in the file; PostgreSQL maps it to date.
+        // Enums are stored by name: readable, and reordering or inserting members cannot change stored values.
+        configurationBuilder.Properties<Sessions.ConversationStatus>().HaveConversion<string>();
+        configurationBuilder.Properties<Sessions.ActionStatus>().HaveConversion<string>();
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -39,6 +46,36 @@ internal sealed class CoachingDbContext(DbContextOptions<CoachingDbContext> opti
             entity.HasKey(r => r.Key);
             // Pruning deletes by age.
             entity.HasIndex(r => r.SeenAt);
+        });
+
+        modelBuilder.Entity<CoachingConversationRecord>(entity =>
+        {
+            entity.ToTable("coaching_conversations");
+            entity.HasKey(r => r.Id);
+            // Ids come from the domain record: EF must never make one up for an empty Guid.
+            entity.Property(r => r.Id).ValueGeneratedNever();
+            entity.Property(r => r.Status).HasMaxLength(CoachingConversationRecord.MaxStatusLength);
+            // FindUnfinishedAsync: equality on the first three, newest UpdatedAt from the index's end.
+            entity.HasIndex(r => new { r.OwnerUserId, r.ChatId, r.Status, r.UpdatedAt });
+            // MarkIdleAsDraftsAsync: Active ones older than a cutoff.
+            entity.HasIndex(r => new { r.Status, r.UpdatedAt });
+        });
+
+        modelBuilder.Entity<ActionItemRecord>(entity =>
+        {
+            entity.ToTable("action_items");
+            entity.HasKey(r => r.Id);
+            entity.Property(r => r.Id).ValueGeneratedNever();
+            entity.Property(r => r.What).HasMaxLength(ActionItemRecord.MaxWhatLength);
+            entity.Property(r => r.Support).HasMaxLength(ActionItemRecord.MaxSupportLength);
+            entity.Property(r => r.Status).HasMaxLength(ActionItemRecord.MaxStatusLength);
+            // The database deletes a conversation's actions with it, whoever deletes the conversation.
+            entity.HasOne<CoachingConversationRecord>()
+                .WithMany()
+                .HasForeignKey(r => r.ConversationId)
+                .OnDelete(DeleteBehavior.Cascade);
+            // ListOpenAsync: one owner, two statuses, soonest first.
+            entity.HasIndex(r => new { r.OwnerUserId, r.Status, r.ByWhen });
         });
     }
 }

@@ -1,3 +1,4 @@
+using CoachingBot.Sessions;
 using CoachingBot.Teams.Dialogs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -9,7 +10,8 @@ public static class StorageExtensions
 {
     /// <summary>
     /// The database, its migration at start, and the stores: <see cref="IDialogStateStore"/>,
-    /// <see cref="IConversationStore"/>, <see cref="IProcessedActivityStore"/>. Call it before the dialogs register
+    /// <see cref="IConversationStore"/>, <see cref="IProcessedActivityStore"/>, <see cref="ICoachingConversationStore"/>,
+    /// <see cref="IActionStore"/>. Call it before the dialogs register
     /// their in-memory fallback store, so that this one wins.
     /// </summary>
     public static IHostApplicationBuilder AddCoachingStorage(this IHostApplicationBuilder builder)
@@ -30,6 +32,8 @@ public static class StorageExtensions
         services.AddSingleton<IDialogStateStore, EfDialogStateStore>();
         services.AddSingleton<IConversationStore, EfConversationStore>();
         services.AddSingleton<IProcessedActivityStore, EfProcessedActivityStore>();
+        services.AddSingleton<ICoachingConversationStore, EfCoachingConversationStore>();
+        services.AddSingleton<IActionStore, EfActionStore>();
 
         // First among hosted services, so that even another service's StartingAsync finds the schema in place.
         services.AddSingleton<CoachingDatabaseMigrator>();

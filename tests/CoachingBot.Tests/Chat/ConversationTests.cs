@@ -1,10 +1,11 @@
 using CoachingBot.Chat;
+using CoachingBot.Models;
 using CoachingBot.Sessions;
 using CoachingBot.Tests.Support;
 
 namespace CoachingBot.Tests.Chat;
 
-/// <summary>Conversations with the real bot over its real turn pipeline and storage, as transcripts.</summary>
+/// <summary>Commands, interruptions and installs with the real bot over its real turn pipeline and storage, as transcripts.</summary>
 public sealed class ConversationTests(BotAppFixture fixture) : IClassFixture<BotAppFixture>
 {
     [Theory]
@@ -12,9 +13,8 @@ public sealed class ConversationTests(BotAppFixture fixture) : IClassFixture<Bot
     [InlineData("HELP", "Here is what I can do")]
     [InlineData("/help", "Here is what I can do")]
     [InlineData("cancel", "nothing in progress to cancel")]
-    [InlineData("egan", "Egan's Skilled Helper isn't available yet")]
     [InlineData("reflect", "Reflections aren't available yet")]
-    [InlineData("actions", "action list isn't available yet")]
+    [InlineData("actions", ActionsCommand.NoOpenActions)]
     [InlineData("hello there", "I didn't catch that")]
     public async Task Command_Answers_WhenNoConversationInProgress(string userSays, string botSays)
     {
@@ -22,40 +22,54 @@ public sealed class ConversationTests(BotAppFixture fixture) : IClassFixture<Bot
         await Transcript.RunAsync(chat, (userSays, [botSays]));
     }
 
-    // The bot's clock reads Monday 2 March 2026 (TestClock); the user is in Europe/London.
-    private static readonly CardSubmit ValidGoal = new(new
-    {
-        card = "goal",
-        goal = "Lead my team through the reorganisation with confidence",
-        specific = "Run the change meetings myself",
-        measure = "Team survey confidence score up by 10 points",
-        achievable = "",
-        relevant = "The reorganisation starts in April",
-        targetDate = "2026-06-30",
-    });
-
     [Fact]
-    public async Task Grow_TakesGoalCardThenRealityAndPlaysThemBack_WhenWalkedToItsEnd()
+    public async Task Help_RepeatsTheQuestion_WhenAskedInTheMiddleOfAConversation()
     {
         using var chat = fixture.App.Chat();
         await Transcript.RunAsync(
             chat,
-            ("grow", [GrowDialog.GoalQuestion]),
-            (ValidGoal, ["Your goal (saved)", GrowDialog.RealityQuestion]),
-            ("Morale is low and I avoid the hard conversations", ["**Goal:** Lead my team through the reorganisation with confidence (by 30 June 2026)"]),
-            ("help", ["Here is what I can do"]));
-
-        Assert.Contains("**Reality:** Morale is low and I avoid the hard conversations", chat.Replies[^2].Text, StringComparison.Ordinal);
+            [
+                .. SessionWalk.Beginning(CoachingModels.Grow),
+                ("help", ["Here is what I can do", BotMessages.ResumeAfterHelp, "**Goal**"]),
+                (SessionWalk.Goal, ["Your goal (saved)", "**Reality**"]),
+            ]);
     }
 
     [Fact]
-    public async Task Grow_ReplacesTheGoalFormWithWhatWasSaved_WhenTheCardIsValid()
+    public async Task Cancel_StopsTheConversation_AndTheNextMessageIsNotTakenAsAnAnswer()
     {
         using var chat = fixture.App.Chat();
-        await Transcript.RunAsync(chat, ("grow", [GrowDialog.GoalQuestion]));
+        await Transcript.RunAsync(
+            chat,
+            ("grow", ["**GROW** conversation", ConversationFrame.PresentingNeedQuestion]),
+            ("cancel", [BotMessages.CancelledKeptDraft]),
+            ("Speak up in leadership meetings", ["I didn't catch that"]),
+            ("cancel", ["nothing in progress to cancel"]));
+    }
+
+    [Fact]
+    public async Task TextAnswer_IsRefusedWhenOverlong_AndTheSameQuestionIsAskedAgain()
+    {
+        using var chat = fixture.App.Chat();
+        var tooLong = new string('a', ModelConversationDialog.MaxTextAnswerLength + 1);
+        await Transcript.RunAsync(
+            chat,
+            [
+                .. SessionWalk.Beginning(CoachingModels.Grow),
+                (SessionWalk.Goal, ["Your goal (saved)", "**Reality**"]),
+                (tooLong, [$"{ModelConversationDialog.MaxTextAnswerLength}", "**Reality**"]),
+                ("A shorter answer", ["**Options**"]),
+            ]);
+    }
+
+    [Fact]
+    public async Task GoalCard_IsReplacedByWhatWasSaved_WhenValid()
+    {
+        using var chat = fixture.App.Chat();
+        await Transcript.RunAsync(chat, SessionWalk.Beginning(CoachingModels.Grow));
         var form = chat.LastCard()!;
 
-        await Transcript.RunAsync(chat, (ValidGoal, ["Your goal (saved)", GrowDialog.RealityQuestion]));
+        await Transcript.RunAsync(chat, (SessionWalk.Goal, ["Your goal (saved)", "**Reality**"]));
 
         var update = fixture.App.Connector.Calls.Single(c => c.ConversationId == chat.ConversationId && c.Method == "PUT");
         Assert.Equal(form.Id, update.ActivityId);
@@ -71,108 +85,86 @@ public sealed class ConversationTests(BotAppFixture fixture) : IClassFixture<Bot
     [InlineData("Get promoted", "", "Target date is required.")]
     [InlineData("Get promoted", "2026-03-01", "Target date can't be in the past.")]
     [InlineData("Get promoted", "30/06/2026", "Target date must be a real date")]
-    public async Task Grow_ReshowsTheGoalCardWithTheReasonAndWhatWasTyped_WhenAFieldIsWrong(string goal, string targetDate, string reason)
+    public async Task GoalCard_IsReshownWithTheReasonAndWhatWasTyped_WhenAFieldIsWrong(string goal, string targetDate, string reason)
     {
         using var chat = fixture.App.Chat();
         await Transcript.RunAsync(
             chat,
-            ("grow", [GrowDialog.GoalQuestion]),
-            (new CardSubmit(new { goal, specific = "Lead the Q3 planning", targetDate }), ["Some answers need another look", reason]));
+            [
+                .. SessionWalk.Beginning(CoachingModels.Grow),
+                (new CardSubmit(new { card = "goal", goal, specific = "Lead the Q3 planning", targetDate }), ["Some answers need another look", reason]),
+            ]);
 
         var reshown = TeamsChat.Content(chat.LastCard()!);
         Assert.Contains(reason, reshown, StringComparison.Ordinal);
         Assert.Contains("Lead the Q3 planning", reshown, StringComparison.Ordinal);
+        await Transcript.RunAsync(chat, (SessionWalk.Goal, ["Your goal (saved)", "**Reality**"]));
+    }
 
-        // The same question is still open: a valid card now moves on.
-        await Transcript.RunAsync(chat, (ValidGoal, ["Your goal (saved)", GrowDialog.RealityQuestion]));
+    [Theory]
+    [InlineData("options", """{"option1":""}""", "Option 1 is required.")]
+    [InlineData("options", """{"option1":"Same","option2":"same"}""", "Two options are the same")]
+    [InlineData("optionsWeighed", """{"option1":"Mentor","impact1":"6","ease1":"3"}""", "Impact of option 1 must be a whole number from 1 to 5.")]
+    [InlineData("optionsWeighed", """{"option1":"Mentor","impact1":"4","ease1":"3","chosen1":"false"}""", "Choose at least one option")]
+    [InlineData("actions", """{"what1":"Email","byWhen1":"2026-03-01","confidence1":"8"}""", "can't be in the past.")]
+    [InlineData("actions", """{"what1":"Email","byWhen1":"2026-03-06","confidence1":"11"}""", "must be a whole number from 1 to 10.")]
+    [InlineData("actions", """{"what1":"Email","byWhen1":"2026-03-06","confidence1":"8","support2":"Sam"}""", "Action 2 is required.")]
+    [InlineData("first", """{"focus":"4","informed":"3","realistic":"4","scope":"3"}""", "Tactics is required.")]
+    public async Task Cards_AreReshownWithTheReason_WhenAFieldIsWrong(string card, string fields, string reason)
+    {
+        using var chat = fixture.App.Chat();
+        var rows = new List<(object, string[])>(SessionWalk.Beginning(CoachingModels.Grow))
+        {
+            (SessionWalk.Goal, ["Your goal (saved)", "**Reality**"]),
+            ("Morale is low", ["**Options**"]),
+        };
+        var walk = SessionWalk.GrowMiddleAndEnding();
+        var upTo = card switch { "options" => 2, "optionsWeighed" => 3, "actions" => 4, _ => 7 };
+        rows.AddRange(walk.Skip(2).Take(upTo - 2));
+        await Transcript.RunAsync(chat, [.. rows]);
+
+        var values = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(fields)!;
+        values["card"] = card;
+        await Transcript.RunAsync(chat, (new CardSubmit(values), ["Some answers need another look", reason]));
     }
 
     [Fact]
-    public async Task Grow_RefusesAnOverlongGoal_WithTheLimit()
+    public async Task SavedCard_ChangesNothing_WhenSubmittedAgain()
     {
         using var chat = fixture.App.Chat();
-        await Transcript.RunAsync(
-            chat,
-            ("grow", [GrowDialog.GoalQuestion]),
-            (new CardSubmit(new { goal = new string('g', GoalCard.MaxGoalLength + 1), targetDate = "2026-06-30" }), ["Some answers need another look", $"{GoalCard.MaxGoalLength} characters or fewer"]));
-    }
-
-    [Fact]
-    public async Task Grow_ChangesNothing_WhenTheSavedGoalCardIsSubmittedAgain()
-    {
-        using var chat = fixture.App.Chat();
-        await Transcript.RunAsync(chat, ("grow", [GrowDialog.GoalQuestion]));
+        await Transcript.RunAsync(chat, SessionWalk.Beginning(CoachingModels.Grow));
         var form = chat.LastCard()!;
-        await Transcript.RunAsync(chat, (ValidGoal, ["Your goal (saved)", GrowDialog.RealityQuestion]));
+        await Transcript.RunAsync(chat, (SessionWalk.Goal, ["Your goal (saved)", "**Reality**"]));
 
         var again = chat.Submit(new { card = "goal", goal = "A different goal", targetDate = "2026-07-31" }, form.Id);
         var replies = await chat.ExchangeAsync(again, 2);
         Assert.Equal(BotMessages.CardAlreadySaved, replies[^2].Text);
-        Assert.Equal(GrowDialog.RealityQuestion, replies[^1].Text);
-
-        await Transcript.RunAsync(chat, ("Morale is low", ["**Goal:** Lead my team through the reorganisation with confidence"]));
-        var afterEnd = chat.Submit(new { card = "goal", goal = "A different goal", targetDate = "2026-07-31" }, form.Id);
-        replies = await chat.ExchangeAsync(afterEnd, 1);
-        Assert.Equal(BotMessages.CardAlreadySaved, replies[^1].Text);
+        Assert.Contains("**Reality**", replies[^1].Text, StringComparison.Ordinal);
+        await Transcript.RunAsync(chat, ("Morale is low", ["**Options**"]));
     }
 
     [Fact]
-    public async Task Grow_AsksForTheCard_WhenTheGoalIsTypedInstead()
+    public async Task GoalCard_AsksForTheCard_WhenTheGoalIsTypedInstead()
     {
         using var chat = fixture.App.Chat();
-        await Transcript.RunAsync(
-            chat,
-            ("grow", [GrowDialog.GoalQuestion]),
-            ("Get promoted", ["use the card", GrowDialog.GoalQuestion]));
+        await Transcript.RunAsync(chat, [.. SessionWalk.Beginning(CoachingModels.Grow), ("Get promoted", ["use the card", "**Goal**"])]);
     }
 
     [Fact]
-    public async Task Help_RepeatsTheQuestion_WhenAskedInTheMiddleOfGrow()
+    public async Task GroupChat_SaysWhoseAnswerItIsWaitingFor_AndTakesOnlyTheirs()
     {
-        using var chat = fixture.App.Chat();
-        await Transcript.RunAsync(
-            chat,
-            ("grow", [GrowDialog.GoalQuestion]),
-            ("help", ["Here is what I can do", BotMessages.ResumeAfterHelp, GrowDialog.GoalQuestion]),
-            (ValidGoal, ["Your goal (saved)", GrowDialog.RealityQuestion]));
-    }
+        using var client = fixture.App.Chat(ChatKind.Group);
+        await Transcript.RunAsync(client, ("grow", ["**GROW** conversation", $"**{client.UserName}**, over to you"]));
 
-    [Fact]
-    public async Task Cancel_StopsGrow_AndTheNextMessageIsNotTakenAsAnAnswer()
-    {
-        using var chat = fixture.App.Chat();
-        await Transcript.RunAsync(
-            chat,
-            ("grow", [GrowDialog.GoalQuestion]),
-            ("cancel", ["Stopped."]),
-            ("Speak up in leadership meetings", ["I didn't catch that"]),
-            ("cancel", ["nothing in progress to cancel"]));
-    }
+        using var coach = new TeamsChat(new HttpClient { BaseAddress = fixture.App.BaseAddress }, fixture.App.Connector, ChatKind.Group, client.ConversationId)
+        {
+            UserId = "29:1coach",
+            UserName = "Chris Coach",
+        };
+        await Transcript.RunAsync(coach, ("I think it's about confidence", [$"waiting for **{client.UserName}**"]));
+        await Transcript.RunAsync(client, ("Clarity on my next step", [ConversationFrame.TimeQuestion]));
 
-    [Fact]
-    public async Task Grow_RefusesAnOverlongReality_AndKeepsAskingTheSameQuestion()
-    {
-        using var chat = fixture.App.Chat();
-        var tooLong = new string('a', GrowDialog.MaxAnswerLength + 1);
-        await Transcript.RunAsync(
-            chat,
-            ("grow", [GrowDialog.GoalQuestion]),
-            (ValidGoal, ["Your goal (saved)", GrowDialog.RealityQuestion]),
-            (tooLong, [$"{GrowDialog.MaxAnswerLength}", GrowDialog.RealityQuestion]),
-            ("A shorter answer", ["**Reality:** A shorter answer"]));
-    }
-
-    [Fact]
-    public async Task Grow_WorksInAGroupChat_WhenMessagesMentionTheBot()
-    {
-        using var chat = fixture.App.Chat(ChatKind.Group);
-        await Transcript.RunAsync(
-            chat,
-            ("grow", [GrowDialog.GoalQuestion]),
-            (ValidGoal, ["Your goal (saved)", GrowDialog.RealityQuestion]),
-            ("No plan yet", ["**Goal:** Lead my team through the reorganisation"]));
-
-        Assert.DoesNotContain("<at>", chat.Replies[^1].Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(client.Replies, reply => reply.Text?.Contains("<at>", StringComparison.Ordinal) == true);
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using CoachingBot.Chat;
-using CoachingBot.Sessions;
+using CoachingBot.Models;
 using CoachingBot.Teams.Schema;
 using CoachingBot.Tests.Support;
 
@@ -34,14 +34,14 @@ public sealed class MessagesEndpointTests(BotAppFixture fixture) : IClassFixture
     public async Task Post_KeepsWorking_AfterAMalformedBody()
     {
         using var chat = fixture.App.Chat();
-        await Transcript.RunAsync(chat, ("grow", [GrowDialog.GoalQuestion]));
+        await Transcript.RunAsync(chat, ("grow", ["**GROW** conversation", ConversationFrame.PresentingNeedQuestion]));
 
         using (var bad = await chat.PostRawAsync("{\"type\":\"message\",\"text\":"))
         {
             Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         }
 
-        await Transcript.RunAsync(chat, (new CardSubmit(new { goal = "Get promoted", targetDate = "2026-12-31" }), ["Your goal (saved)", GrowDialog.RealityQuestion]));
+        await Transcript.RunAsync(chat, ("Clarity on my next step", [ConversationFrame.TimeQuestion]));
     }
 
     [Fact]

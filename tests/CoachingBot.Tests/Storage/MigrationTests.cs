@@ -12,7 +12,8 @@ namespace CoachingBot.Tests.Storage;
 
 public sealed class MigrationTests : IDisposable
 {
-    private static readonly string[] ModelTables = ["conversations", "dialog_states", "processed_activities"];
+    private static readonly string[] ModelTables =
+        ["action_items", "coaching_conversations", "conversations", "dialog_states", "processed_activities"];
 
     private readonly TestFolder _folder = new();
 
@@ -119,8 +120,32 @@ public sealed class MigrationTests : IDisposable
                     r => $"{r.GetString(0)} ({r.GetString(1)}) unique={r.GetInt64(2) == 1}"))
                 .Order(StringComparer.Ordinal);
             Assert.Equal(expectedIndexes, actualIndexes);
+
+            var expectedForeignKeys = table.ForeignKeyConstraints
+                .Select(fk => $"({string.Join(", ", fk.Columns.Select(c => c.Name))}) -> {fk.PrincipalTable.Name} "
+                    + $"({string.Join(", ", fk.PrincipalColumns.Select(c => c.Name))}) on delete {ToSql(fk.OnDeleteAction)}")
+                .Order(StringComparer.Ordinal);
+            var actualForeignKeys = (await QueryAsync(
+                    connection,
+                    """
+                    SELECT group_concat("from", ', '), "table", group_concat("to", ', '), on_delete
+                    FROM pragma_foreign_key_list($table) GROUP BY id, "table", on_delete
+                    """,
+                    table.Name,
+                    r => $"({r.GetString(0)}) -> {r.GetString(1)} ({r.GetString(2)}) on delete {r.GetString(3)}"))
+                .Order(StringComparer.Ordinal);
+            Assert.Equal(expectedForeignKeys, actualForeignKeys);
         }
     }
+
+    private static string ToSql(ReferentialAction action) => action switch
+    {
+        ReferentialAction.Cascade => "CASCADE",
+        ReferentialAction.SetNull => "SET NULL",
+        ReferentialAction.Restrict => "RESTRICT",
+        ReferentialAction.SetDefault => "SET DEFAULT",
+        _ => "NO ACTION",
+    };
 
     [Fact]
     public async Task Model_MatchesTheSnapshot_SoNoMigrationIsMissing()
@@ -311,6 +336,9 @@ public sealed class MigrationTests : IDisposable
         }
     }
 
+    // One Guid for every Guid property, so that each foreign key finds its principal among the samples.
+    private static readonly Guid SampleGuid = new("0f8fad5b-d9cb-469f-a165-70867728950e");
+
     private static object SampleOf(IReadOnlyEntityType type)
     {
         var entity = Activator.CreateInstance(type.ClrType)!;
@@ -320,6 +348,12 @@ public sealed class MigrationTests : IDisposable
             object value = clrType switch
             {
                 _ when clrType == typeof(string) => $"{type.ClrType.Name}.{property.Name} é ✓",
+                _ when clrType == typeof(Guid) => SampleGuid,
+                _ when clrType == typeof(int) => -7,
+                // The last day of February in a leap year: a day that a wrong calendar shift would move.
+                _ when clrType == typeof(DateOnly) => new DateOnly(2028, 2, 29),
+                // The last member: not the default, so a value that is not stored reads back differently.
+                _ when clrType.IsEnum => Enum.GetValues(clrType).GetValue(Enum.GetValues(clrType).Length - 1)!,
                 // A non-UTC offset: the stored value must be the same instant.
                 _ when clrType == typeof(DateTimeOffset) => new DateTimeOffset(2026, 3, 29, 1, 30, 15, TimeSpan.FromHours(2)).AddTicks(1234567),
                 _ => throw new NotSupportedException($"Add a sample value for {clrType} ({type.ClrType.Name}.{property.Name})."),

@@ -1,3 +1,4 @@
+using CoachingBot.Sessions;
 using CoachingBot.Tests.Support;
 using CoachingBot.Storage;
 using CoachingBot.Teams.Dialogs;
@@ -54,6 +55,22 @@ public sealed class StorageRegistrationTests : IDisposable
         Assert.Equal("EfDialogStateStore", store.GetType().Name);
         Assert.Same(store, host.Services.GetRequiredService<IDialogStateStore>());
         Assert.Same(TimeProvider.System, host.Services.GetRequiredService<TimeProvider>());
+    }
+
+    [Fact]
+    public void AddCoachingStorage_RegistersTheCoachingStores_AsDatabaseSingletons()
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = _folder.Path });
+        builder.AddCoachingStorage();
+        using var host = builder.Build();
+
+        var conversations = host.Services.GetRequiredService<ICoachingConversationStore>();
+        var actions = host.Services.GetRequiredService<IActionStore>();
+
+        Assert.Equal("EfCoachingConversationStore", conversations.GetType().Name);
+        Assert.Equal("EfActionStore", actions.GetType().Name);
+        Assert.Same(conversations, host.Services.GetRequiredService<ICoachingConversationStore>());
+        Assert.Same(actions, host.Services.GetRequiredService<IActionStore>());
     }
 
     private sealed class SchemaObservations(string databasePath)

@@ -92,8 +92,7 @@ public sealed class TeamsChat : IDisposable
     {
         var activity = NewActivity(ActivityTypes.Message);
         activity.Value = JsonSerializer.SerializeToElement(values, BotJson.Options);
-        activity.ReplyToId = cardActivityId ?? LastCard()?.Id
-            ?? throw new InvalidOperationException("The bot has sent no card in this conversation.");
+        activity.ReplyToId = cardActivityId ?? LastCard()?.Id;
         return activity;
     }
 

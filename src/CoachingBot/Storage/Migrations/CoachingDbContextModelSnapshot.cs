@@ -13,6 +13,52 @@ internal sealed class CoachingDbContextModelSnapshot : ModelSnapshot
     {
         modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
 
+        modelBuilder.Entity("CoachingBot.Storage.ActionItemRecord", b =>
+        {
+            b.Property<Guid>("Id");
+            b.Property<DateOnly>("ByWhen");
+            b.Property<int>("Confidence");
+            b.Property<Guid>("ConversationId");
+            b.Property<long>("CreatedAt");
+            b.Property<string>("OwnerUserId").IsRequired();
+            b.Property<string>("Status").IsRequired().HasMaxLength(32);
+            b.Property<string>("Support").HasMaxLength(300);
+            b.Property<long>("UpdatedAt");
+            b.Property<string>("What").IsRequired().HasMaxLength(300);
+
+            b.HasKey("Id");
+            b.HasIndex("ConversationId");
+            b.HasIndex("OwnerUserId", "Status", "ByWhen");
+            b.ToTable("action_items");
+        });
+
+        modelBuilder.Entity("CoachingBot.Storage.CoachingConversationRecord", b =>
+        {
+            b.Property<Guid>("Id");
+            b.Property<string>("AnswersJson").IsRequired();
+            b.Property<string>("ChatId").IsRequired();
+            b.Property<long?>("CompletedAt");
+            b.Property<string>("ContractCheck");
+            b.Property<string>("FirstComment");
+            b.Property<string>("FirstRatingsJson").IsRequired();
+            b.Property<DateOnly?>("FollowUpOn");
+            b.Property<string>("GoalJson");
+            b.Property<string>("ModelId").IsRequired();
+            b.Property<string>("OptionsJson").IsRequired();
+            b.Property<string>("OwnerName");
+            b.Property<string>("OwnerUserId").IsRequired();
+            b.Property<string>("PresentingNeed");
+            b.Property<long>("StartedAt");
+            b.Property<string>("Status").IsRequired().HasMaxLength(32);
+            b.Property<string>("TimeAvailable");
+            b.Property<long>("UpdatedAt");
+
+            b.HasKey("Id");
+            b.HasIndex("Status", "UpdatedAt");
+            b.HasIndex("OwnerUserId", "ChatId", "Status", "UpdatedAt");
+            b.ToTable("coaching_conversations");
+        });
+
         modelBuilder.Entity("CoachingBot.Storage.ConversationRecord", b =>
         {
             b.Property<string>("ConversationId");
@@ -55,6 +101,15 @@ internal sealed class CoachingDbContextModelSnapshot : ModelSnapshot
             b.HasKey("Key");
             b.HasIndex("SeenAt");
             b.ToTable("processed_activities");
+        });
+
+        modelBuilder.Entity("CoachingBot.Storage.ActionItemRecord", b =>
+        {
+            b.HasOne("CoachingBot.Storage.CoachingConversationRecord", null)
+                .WithMany()
+                .HasForeignKey("ConversationId")
+                .OnDelete(DeleteBehavior.Cascade)
+                .IsRequired();
         });
     }
 }

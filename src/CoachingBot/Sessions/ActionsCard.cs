@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CoachingBot.Chat;
+using CoachingBot.Teams.Cards;
+using CoachingBot.Teams.Dialogs;
+
+namespace CoachingBot.Sessions;
+
+/// <summary>Actions: what, by when, the support needed and confidence (1 to 10), up to three, the first required.</summary>
+public static class ActionsCard
+{
+    public const int MaxActions = 3;
+    public const int MaxWhatLength = 300;
+    public const int MaxSupportLength = 300;
+    public const string SaveTitle = "Save my actions";
+
+    public static string WhatId(int index) => "what" + (index + 1).ToString(CultureInfo.InvariantCulture);
+
+    public static string ByWhenId(int index) => "byWhen" + (index + 1).ToString(CultureInfo.InvariantCulture);
+
+    public static string SupportId(int index) => "support" + (index + 1).ToString(CultureInfo.InvariantCulture);
+
+    public static string ConfidenceId(int index) => "confidence" + (index + 1).ToString(CultureInfo.InvariantCulture);
+
+    public static AdaptiveCard Form(CardFormView view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        var body = new List<CardElement>
+        {
+            CardParts.Heading("Your actions"),
+            CardParts.Note("What will you do, by when, and with what support? How confident are you (1 to 10)? The first is required; add up to two more."),
+        };
+        for (var i = 0; i < MaxActions; i++)
+        {
+            body.Add(new Container
+            {
+                Separator = i > 0,
+                Items =
+                [
+                    new TextBlock($"Action {i + 1}") { Weight = TextWeight.Bolder },
+                    new TextInput(WhatId(i), "What will you do?") { IsRequired = i == 0, MaxLength = MaxWhatLength, ErrorMessage = i == 0 ? "Please write at least one action." : null },
+                    new DateInput(ByWhenId(i), "By when?") { IsRequired = i == 0 },
+                    new TextInput(SupportId(i), "Support you need") { MaxLength = MaxSupportLength },
+                    CardParts.Scale(ConfidenceId(i), "Confidence (1 to 10)", 1, 10, required: i == 0),
+                ],
+            });
+        }
+
+        return new AdaptiveCard { Body = body, Actions = [new SubmitAction(SaveTitle, new JsonObject { [CardKinds.Field] = CardKinds.Actions })] };
+    }
+
+    /// <summary>Reads the actions; an action with any field filled needs its what, date and confidence.</summary>
+    public static PromptValidation<IReadOnlyList<ActionDraft>> Read(JsonElement value, DateOnly today)
+    {
+        var form = FormReader.From(value);
+        var actions = new List<ActionDraft>();
+        for (var i = 0; i < MaxActions; i++)
+        {
+            var started = i == 0 || new[] { WhatId(i), ByWhenId(i), SupportId(i), ConfidenceId(i) }.Any(id => !string.IsNullOrWhiteSpace(form.Field(id)));
+            var what = form.Text(WhatId(i), $"Action {i + 1}", required: started, maxLength: MaxWhatLength);
+            var byWhen = form.Date(ByWhenId(i), $"The date for action {i + 1}", required: started, today: today);
+            var support = form.Text(SupportId(i), $"Support for action {i + 1}", maxLength: MaxSupportLength);
+            var confidence = form.WholeNumber(ConfidenceId(i), $"Confidence in action {i + 1}", required: started, min: 1, max: 10);
+            if (started && what is not null && byWhen is not null && confidence is not null)
+            {
+                actions.Add(new ActionDraft(what, byWhen.Value, support, confidence.Value));
+            }
+        }
+
+        return PromptValidation.From<IReadOnlyList<ActionDraft>>(form, () => actions);
+    }
+
+    public static AdaptiveCard Saved(IReadOnlyList<ActionDraft> actions)
+    {
+        ArgumentNullException.ThrowIfNull(actions);
+        var body = new List<CardElement> { CardParts.Heading("Your actions (saved)") };
+        foreach (var action in actions)
+        {
+            body.Add(new TextBlock($"**{action.What}**"));
+            body.Add(CardParts.Note($"By {CardParts.LongDate(action.ByWhen)} · confidence {action.Confidence}/10{(string.IsNullOrWhiteSpace(action.Support) ? string.Empty : " · support: " + action.Support)}"));
+        }
+
+        return new AdaptiveCard { Body = body };
+    }
+}
+
+/// <summary>An action as the client wrote it on the card, before it becomes a tracked item.</summary>
+public sealed record ActionDraft(string What, DateOnly ByWhen, string? Support, int Confidence);

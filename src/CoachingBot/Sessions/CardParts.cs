@@ -1,0 +1,25 @@
+using System.Globalization;
+using CoachingBot.Teams.Cards;
+
+namespace CoachingBot.Sessions;
+
+/// <summary>Small pieces the session cards share.</summary>
+internal static class CardParts
+{
+    public static TextBlock Heading(string text) => new(text) { Weight = TextWeight.Bolder, Size = TextSize.Medium };
+
+    public static TextBlock Note(string text) => new(text) { IsSubtle = true };
+
+    /// <summary>A compact 1..max choice, as Teams renders it: a drop-down that works on every client.</summary>
+    public static ChoiceSetInput Scale(string id, string label, int min, int max, bool required) => new(id, label)
+    {
+        Style = ChoiceInputStyle.Compact,
+        IsRequired = required,
+        Choices = [.. Enumerable.Range(min, max - min + 1).Select(n => new Choice(n.ToString(CultureInfo.InvariantCulture), n.ToString(CultureInfo.InvariantCulture)))],
+    };
+
+    public static string LongDate(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+
+    public static IEnumerable<string> Values(int from, int to) =>
+        Enumerable.Range(from, to - from + 1).Select(n => n.ToString(CultureInfo.InvariantCulture));
+}

@@ -1,0 +1,108 @@
+using CoachingBot.Sessions;
+using CoachingBot.Storage;
+using CoachingBot.Teams.Dialogs;
+using CoachingBot.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CoachingBot.Tests.Storage;
+
+/// <summary>A database made by an earlier release, brought up to date by a start of this one.</summary>
+public sealed class MigrationUpgradeTests : IDisposable
+{
+    private const string Initial = "20261122000001_Initial";
+    private const string CoachingConversations = "20261122000002_CoachingConversations";
+
+    private readonly TestFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public async Task Start_AppliesOnlyTheNewMigration_AndKeepsEveryRowOfAnInitialDatabase()
+    {
+        var etag = await CreateInitialDatabaseWithRowsAsync();
+
+        await using var host = await StorageTestHost.StartAsync(_folder);
+
+        var applied = Assert.Single(host.Logs.Entries, e => e.Message.StartsWith("Applied", StringComparison.Ordinal));
+        Assert.Equal($"Applied 1 database migrations, up to {CoachingConversations}", applied.Message);
+        Assert.Empty(host.Logs.Entries.Where(e => e.Level > LogLevel.Information).Select(e => e.Message));
+
+        Assert.Equal(new StoredDialogState("{\"step\":3}", etag), await host.Get<IDialogStateStore>().ReadAsync("conversation-1"));
+        var conversation = await host.Get<IConversationStore>().FindAsync("a:personal-1");
+        Assert.NotNull(conversation);
+        Assert.Equal("Europe/London", conversation.TimeZone);
+        Assert.Equal("29:user-1", conversation.UserId);
+        Assert.Equal(StorageTestHost.Start, conversation.InstalledAt);
+        Assert.False(await host.Get<IProcessedActivityStore>().TryMarkAsync("a:personal-1", "1700000000000"));
+    }
+
+    [Fact]
+    public async Task Start_GivesAnUpgradedDatabaseWorkingCoachingTables()
+    {
+        await CreateInitialDatabaseWithRowsAsync();
+
+        await using var host = await StorageTestHost.StartAsync(_folder);
+
+        var coaching = CoachingSamples.Full();
+        var action = CoachingSamples.Action(coaching.Id);
+        await host.Get<ICoachingConversationStore>().SaveAsync(coaching);
+        await host.Get<IActionStore>().SaveAsync([action]);
+        CoachingSamples.AssertSameConversation(coaching, await host.Get<ICoachingConversationStore>().FindAsync(coaching.Id));
+        Assert.Equal([action], await host.Get<IActionStore>().ListOpenAsync(action.OwnerUserId));
+    }
+
+    [Fact]
+    public async Task MigrateBackToInitial_DropsTheCoachingTables_AndKeepsTheInitialRows()
+    {
+        var etag = await CreateInitialDatabaseWithRowsAsync();
+        await using (var host = await StorageTestHost.StartAsync(_folder))
+        {
+            await host.Get<ICoachingConversationStore>().SaveAsync(CoachingSamples.Full());
+        }
+
+        using var v1 = BuildUnstartedHost();
+        await using (var db = await CreateDbContextAsync(v1))
+        {
+            await db.GetService<IMigrator>().MigrateAsync(Initial);
+
+            Assert.Equal([Initial], await db.Database.GetAppliedMigrationsAsync());
+            Assert.Equal(
+                ["conversations", "dialog_states", "processed_activities"],
+                await db.Database
+                    .SqlQueryRaw<string>("SELECT name AS \"Value\" FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '!_!_EF%' ESCAPE '!' ORDER BY name")
+                    .ToListAsync());
+        }
+
+        Assert.Equal(etag, (await v1.Services.GetRequiredService<IDialogStateStore>().ReadAsync("conversation-1"))?.ETag);
+    }
+
+    /// <summary>What the Initial release left: its schema only, and a row in each of its tables. Returns the state's ETag.</summary>
+    private async Task<string> CreateInitialDatabaseWithRowsAsync()
+    {
+        using var v1 = BuildUnstartedHost();
+        v1.Services.GetRequiredService<DatabaseLocation>().EnsureFoldersExist();
+        await using (var db = await CreateDbContextAsync(v1))
+        {
+            await db.GetService<IMigrator>().MigrateAsync(Initial);
+            Assert.Equal([Initial], await db.Database.GetAppliedMigrationsAsync());
+            Assert.Equal([CoachingConversations], await db.Database.GetPendingMigrationsAsync());
+        }
+
+        var etag = await v1.Services.GetRequiredService<IDialogStateStore>().WriteAsync("conversation-1", "{\"step\":3}", etag: null);
+        Assert.True(await v1.Services.GetRequiredService<IConversationStore>().UpsertAsync(ConversationReferences.Personal(), "Europe/London"));
+        Assert.True(await v1.Services.GetRequiredService<IProcessedActivityStore>().TryMarkAsync("a:personal-1", "1700000000000"));
+        return etag;
+    }
+
+    // Not started, so its migrator does not run: the test decides how far the schema goes.
+    private IHost BuildUnstartedHost() =>
+        StorageTestHost.Build(_folder.Path, new FakeTimeProvider(StorageTestHost.Start), new CapturedLogs());
+
+    private static Task<CoachingDbContext> CreateDbContextAsync(IHost host) =>
+        host.Services.GetRequiredService<IDbContextFactory<CoachingDbContext>>().CreateDbContextAsync();
+}

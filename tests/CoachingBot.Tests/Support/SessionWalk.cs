@@ -1,0 +1,99 @@
+using CoachingBot.Models;
+using CoachingBot.Sessions;
+
+namespace CoachingBot.Tests.Support;
+
+/// <summary>
+/// Whole coaching conversations as transcripts, for the tests that walk a model to its end or stop part way.
+/// The bot's clock reads Monday 2 March 2026 (<see cref="TestClock"/>); the user is in Europe/London.
+/// </summary>
+public static class SessionWalk
+{
+    public static readonly CardSubmit Goal = new(new
+    {
+        card = "goal",
+        goal = "Lead my team through the reorganisation with confidence",
+        specific = "Run the change meetings myself",
+        measure = "Team survey confidence score up by 10 points",
+        achievable = "",
+        relevant = "The reorganisation starts in April",
+        targetDate = "2026-06-30",
+    });
+
+    public static readonly CardSubmit OptionsList = new(new
+    {
+        card = "options",
+        option1 = "Ask my manager for a mentor",
+        option2 = "Shadow a peer who has led a reorganisation",
+        option3 = "",
+        option4 = "",
+        option5 = "",
+    });
+
+    public static readonly CardSubmit OptionsWeighed = new(new
+    {
+        card = "optionsWeighed",
+        option1 = "Ask my manager for a mentor",
+        option2 = "Shadow a peer who has led a reorganisation",
+        impact1 = "4",
+        ease1 = "3",
+        pro1 = "Experience on tap",
+        con1 = "Takes time to find",
+        chosen1 = "true",
+        impact2 = "3",
+        ease2 = "4",
+        pro2 = "",
+        con2 = "",
+        chosen2 = "false",
+    });
+
+    public static readonly CardSubmit Actions = new(new
+    {
+        card = "actions",
+        what1 = "Email my manager about a mentor",
+        byWhen1 = "2026-03-06",
+        support1 = "",
+        confidence1 = "8",
+        what2 = "Book an hour with Sam",
+        byWhen2 = "2026-03-13",
+        support2 = "Sam's diary",
+        confidence2 = "6",
+        what3 = "",
+        byWhen3 = "",
+        support3 = "",
+        confidence3 = "",
+    });
+
+    public static readonly CardSubmit First = new(new
+    {
+        card = "first",
+        focus = "4",
+        informed = "3",
+        realistic = "4",
+        scope = "3",
+        tactics = "5",
+        comment = "Useful to write it down",
+    });
+
+    /// <summary>From the command to the first stage question: the frame's beginning.</summary>
+    public static (object, string[])[] Beginning(CoachingModel model) =>
+    [
+        (model.Command, [$"**{model.Name}** conversation", ConversationFrame.PresentingNeedQuestion]),
+        ("Clarity on my next step as a manager", [ConversationFrame.TimeQuestion]),
+        ("20 minutes", [ConversationFrame.ContractQuestion]),
+        ("yes", [$"**{model.Stages[0].Title}**"]),
+    ];
+
+    /// <summary>GROW from its goal stage to the summary.</summary>
+    public static (object, string[])[] GrowMiddleAndEnding() =>
+    [
+        (Goal, ["Your goal (saved)", "**Reality**"]),
+        ("Morale is low and I avoid the hard conversations", ["**Options**"]),
+        (OptionsList, ["Your options (saved)", SessionTexts.WeighQuestion]),
+        (OptionsWeighed, ["Your options (saved)", "**Will (the way forward)**"]),
+        (Actions, ["Your actions (saved)", ConversationFrame.ContractCheckQuestion]),
+        ("Yes", [ConversationFrame.FollowUpQuestion]),
+        ("2026-03-20", [SessionTexts.FirstQuestion]),
+        (First, ["Your ratings (saved)", SessionTexts.Closing, "Your GROW conversation"]),
+    ];
+}
