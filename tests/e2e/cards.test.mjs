@@ -30,14 +30,36 @@ const teamsActions = new Set(['Action.Submit', 'Action.OpenUrl', 'Action.ShowCar
 const defaultsDropped = new Map([
   ['valueOn', 'true'],
   ['valueOff', 'false'],
+  ['isRequired', false],
+  ['separator', false],
+  ['style', 'compact'],
 ]);
+
+// What the library finds in the bot's cards that is reported and waiting for a fix in src/: each is left out of the
+// card's own test and has a todo test of its own, which passes (and should then be deleted from here) once fixed.
+// Teams shows a required input's errorMessage when the button is pressed with it empty; without one the user sees
+// the field outlined in red and no reason.
+const knownFindings = [
+  {
+    event: 'RequiredInputsShouldHaveErrorMessage',
+    files: [
+      'actions-form.json', 'actions-form-retry-with-errors.json', 'first-form.json', 'first-form-retry-with-errors.json',
+      'options-weigh-form.json', 'options-weigh-form-retry-with-errors.json',
+    ],
+    reason: 'required inputs without errorMessage (actions: byWhen1, confidence1; first: each factor; weigh: impact, ease)',
+  },
+];
 
 const files = await dumpedCards();
 
-test('the C# suite dumped the cards (at least the prompts and the goal card)', () => {
+test('the C# suite dumped the cards (at least the prompts, each session form, and the summary)', () => {
   assert.ok(files.length > 0, `no cards in ${dumpFolder}`);
   const names = files.map((file) => path.basename(file, '.json'));
-  for (const expected of ['choice-prompt-3-options', 'confirm-prompt', 'goal-form', 'goal-form-retry-with-errors', 'goal-saved-every-field']) {
+  const expectedCards = [
+    'prompt-time-choice', 'confirm-prompt', 'goal-form', 'goal-form-retry-with-errors', 'goal-saved-every-field',
+    'options-list-form', 'options-weigh-form', 'actions-form', 'first-form', 'summary-grow', 'action-list',
+  ];
+  for (const expected of expectedCards) {
     assert.ok(names.includes(expected), `${expected}.json missing from ${dumpFolder}: ${names.join(', ')}`);
   }
 });
@@ -52,7 +74,10 @@ for (const file of files) {
 
     const parseEvents = Array.from({ length: context.eventCount }, (_, i) => eventText(context.getEventAt(i)));
     assert.deepEqual(parseEvents, [], 'parsing at schema 1.5 raised events (unknown types, bad values, newer features)');
-    const validation = card.validateProperties().validationEvents.map(eventText);
+    const known = knownFindings.filter((finding) => finding.files.includes(path.basename(file))).map((finding) => finding.event);
+    const validation = card.validateProperties().validationEvents
+      .filter((event) => !known.includes(AC.ValidationEvent[event.event]))
+      .map(eventText);
     assert.deepEqual(validation, [], 'validateProperties() raised events');
 
     assert.match(json.version, /^1\.[0-5]$/, 'Teams renders schema 1.5 and lower');
@@ -65,6 +90,17 @@ for (const file of files) {
     const written = card.toJSON(new AC.SerializationContext(AC.Versions.v1_5));
     assert.deepEqual(lostInRoundTrip(json, written), [], 'properties the library dropped or changed when it wrote the card back');
   });
+}
+
+for (const finding of knownFindings) {
+  for (const name of finding.files) {
+    test(`${name}: ${finding.reason}`, { todo: 'reported; fix in src/ and then delete it from knownFindings' }, async () => {
+      const card = new AC.AdaptiveCard();
+      card.parse(JSON.parse(await readFile(path.join(dumpFolder, name), 'utf8')), new AC.SerializationContext(AC.Versions.v1_5));
+      const events = card.validateProperties().validationEvents.map((event) => AC.ValidationEvent[event.event]);
+      assert.ok(!events.includes(finding.event), `${name} still raises ${finding.event}`);
+    });
+  }
 }
 
 /** The dumped cards; dumps them first (by running the C# test) when there are none or they are older than the code. */
@@ -148,7 +184,7 @@ function typesIn(card) {
 /**
  * Each leaf of the card the bot wrote that is missing, or different, in what the library wrote back. Enum values
  * are compared without case (the library writes "Bolder" for "bolder"); values the library leaves out as its
- * defaults are not counted.
+ * defaults, and empty strings, are not counted.
  */
 function lostInRoundTrip(original, written, at = '') {
   if (Array.isArray(original)) {
@@ -157,7 +193,8 @@ function lostInRoundTrip(original, written, at = '') {
   if (typeof original === 'object' && original !== null) {
     return Object.entries(original).flatMap(([key, value]) => {
       const there = written && typeof written === 'object' ? written[key] : undefined;
-      if (there === undefined && defaultsDropped.get(key) === value) {
+      // An empty string is "not set" to the library, as to Teams: an input re-shown with an empty answer.
+      if (there === undefined && (defaultsDropped.get(key) === value || value === '')) {
         return [];
       }
       return lostInRoundTrip(value, there, at ? `${at}.${key}` : key);

@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.Json;
+using CoachingBot.Models;
 using CoachingBot.Sessions;
 using CoachingBot.Teams.Cards;
 using CoachingBot.Teams.Connector;
@@ -21,10 +22,18 @@ public sealed class CardDumpTests
 {
     public const string DumpFolderVariable = "COACHINGBOT_CARD_DUMP";
 
-    private const string FutureDate = "2099-03-31";
+    private static readonly DateTimeOffset Started = new(2099, 3, 2, 9, 0, 0, TimeSpan.Zero);
 
-    // The app's public card builders this dump covers; a new one fails EveryAppCardBuilder_IsInTheDump until added.
-    private static readonly string[] DumpedBuilders = [$"{nameof(GoalCard)}.{nameof(GoalCard.Form)}", $"{nameof(GoalCard)}.{nameof(GoalCard.Saved)}"];
+    // The app's public card builders this dump covers (the forms through the prompts that show them); a new builder
+    // fails EveryAppCardBuilder_IsInTheDump until it is added here and to BuildAllAsync.
+    private static readonly string[] DumpedBuilders =
+    [
+        "GoalCard.Form", "GoalCard.Saved",
+        "OptionsCard.ListForm", "OptionsCard.WeighForm", "OptionsCard.Saved", "OptionsCard.SavedList",
+        "ActionsCard.Form", "ActionsCard.Saved",
+        "FirstCard.Form", "FirstCard.Saved",
+        "ActionListCard.Build", "SummaryCard.Build",
+    ];
 
     [Fact]
     public async Task EveryCard_PassesTheChecker_AndIsWrittenToTheDumpFolder()
@@ -60,8 +69,9 @@ public sealed class CardDumpTests
     }
 
     [Theory]
-    [InlineData("choice-prompt-3-options", "Action.Submit:Red|Action.Submit:Green|Action.Submit:Blue")]
+    [InlineData("prompt-contract-check-choice", "Action.Submit:Yes|Action.Submit:Partly|Action.Submit:Not really")]
     [InlineData("confirm-prompt", "Action.Submit:Yes|Action.Submit:No")]
+    [InlineData("prompt-time-choice", "Action.Submit:10 minutes|Action.Submit:20 minutes|Action.Submit:30 minutes or more")]
     [InlineData("goal-form-retry-with-errors", "Action.Submit:Save my goal")]
     public async Task Prompts_SendTheirButtons_AsTheDumpShowsThem(string name, string expectedActions)
     {
@@ -86,30 +96,100 @@ public sealed class CardDumpTests
     /// <summary>Every card by file name.</summary>
     private static async Task<Dictionary<string, AdaptiveCard>> BuildAllAsync()
     {
+        var prompts = SessionPrompts.Factories.Select(make => make(new TestClock())).ToDictionary(prompt => prompt.Id, StringComparer.Ordinal);
         var cards = new Dictionary<string, AdaptiveCard>(StringComparer.Ordinal)
         {
-            ["choice-prompt-3-options"] = await PromptCardAsync(
-                new ChoicePrompt("choice"),
-                new ChoicePromptOptions { Prompt = MessageFactory.Text("Pick a colour"), Choices = [new("red", "Red"), new("green", "Green"), new("blue", "Blue")] }),
-            ["choice-prompt-7-options"] = await PromptCardAsync(
-                new ChoicePrompt("choice"),
-                new ChoicePromptOptions { Prompt = MessageFactory.Text("Rate it"), Choices = [.. Enumerable.Range(1, 7).Select(i => new PromptChoice($"r{i}", $"{i} of 7"))] }),
-            ["confirm-prompt"] = await PromptCardAsync(new ConfirmPrompt("confirm"), new PromptOptions { Prompt = MessageFactory.Text("Shall we go on?") }),
+            // The library's prompts, as the conversations use them.
+            ["prompt-time-choice"] = await PromptCardAsync(prompts[SessionPrompts.Choice], Choices(ConversationFrame.TimeQuestion, ConversationFrame.TimeChoices)),
+            ["prompt-contract-check-choice"] = await PromptCardAsync(prompts[SessionPrompts.Choice], Choices(ConversationFrame.ContractCheckQuestion, ConversationFrame.ContractCheckChoices)),
+            ["prompt-choice-7-options-in-rows"] = await PromptCardAsync(prompts[SessionPrompts.Choice], Choices("Rate it", [.. Enumerable.Range(1, 7).Select(i => $"{i} of 7")])),
+            ["confirm-prompt"] = await PromptCardAsync(prompts[SessionPrompts.Confirm], new PromptOptions { Prompt = MessageFactory.Text(ConversationFrame.ContractQuestion) }),
         };
 
-        var goalPrompt = GrowDialog.CreateGoalPrompt(new TestClock());
-        var goalOptions = new CardFormPromptOptions { Prompt = MessageFactory.Text(GrowDialog.GoalQuestion) };
-        cards["goal-form"] = await PromptCardAsync(goalPrompt, goalOptions);
-        cards["goal-form-retry-with-errors"] = await PromptCardAsync(
-            goalPrompt, goalOptions, retryValue: """{"card":"goal","goal":"  ","measure":"Two ideas a month","targetDate":"2000-01-01"}""");
-        cards["goal-form-retry-typed-text"] = await PromptCardAsync(goalPrompt, goalOptions, retryText: "My goal is to delegate more");
-        cards["goal-saved-every-field"] = GoalCard.Saved(new GoalDraft(
+        // Each form as first shown, and shown again after a submit with mistakes (values kept, reasons under the fields).
+        var forms = new (string Name, string PromptId, CardFormPromptOptions Options, string WrongSubmit)[]
+        {
+            ("goal-form", SessionPrompts.Goal, new(), """{"card":"goal","goal":"  ","measure":"Two ideas a month","targetDate":"2000-01-01"}"""),
+            ("options-list-form", SessionPrompts.Options, new(), """{"card":"options","option1":"Ask for a mentor","option2":"ask for a mentor"}"""),
+            ("options-weigh-form", SessionPrompts.Weigh, new() { Values = OptionsCard.AsValues(["Ask for a mentor", "Shadow a peer"]) },
+                """{"card":"optionsWeighed","option1":"Ask for a mentor","option2":"Shadow a peer","impact1":"9","ease1":"","chosen1":"false","impact2":"3","ease2":"4","chosen2":"false"}"""),
+            ("actions-form", SessionPrompts.Actions, new(), """{"card":"actions","what1":"Email my manager","byWhen1":"2000-01-01","confidence1":"11","support2":"Sam"}"""),
+            ("first-form", SessionPrompts.First, new(), """{"card":"first","focus":"6","informed":"","comment":"Useful"}"""),
+        };
+        foreach (var (name, promptId, formOptions, wrong) in forms)
+        {
+            cards[name] = await PromptCardAsync(prompts[promptId], formOptions);
+            cards[name + "-retry-with-errors"] = await PromptCardAsync(prompts[promptId], formOptions, retryValue: wrong);
+        }
+
+        cards["goal-form-retry-typed-text"] = await PromptCardAsync(prompts[SessionPrompts.Goal], new CardFormPromptOptions(), retryText: "My goal is to delegate more");
+
+        // What replaces each form once saved, and the cards sent outside a prompt.
+        var goal = new GoalDraft(
             "Speak up in leadership meetings", "Offer one idea in each meeting", "One idea a week, noted in my journal",
-            "I prepare the agenda items already", "The promotion panel looks for it", DateOnly.Parse(FutureDate, System.Globalization.CultureInfo.InvariantCulture)));
+            "I prepare the agenda items already", "The promotion panel looks for it", new DateOnly(2099, 3, 31));
+        var options = new List<OptionItem> { new("Ask for a mentor", 4, 3, "Experience on tap", "Takes time to find", Chosen: true), new("Shadow a peer", 3, 4) };
+        var drafts = new List<ActionDraft> { new("Email my manager about a mentor", new DateOnly(2099, 3, 6), null, 8), new("Book an hour with Sam", new DateOnly(2099, 3, 13), "Sam's diary", 6) };
+        var ratings = new FirstRatings(FirstModel.Factors.ToDictionary(factor => factor.Id, _ => 4), "Useful to write it down");
+        cards["goal-saved-every-field"] = GoalCard.Saved(goal);
         cards["goal-saved-required-only"] = GoalCard.Saved(new GoalDraft("Delegate more", null, null, null, null, new DateOnly(2099, 1, 31)));
-        cards["card-form-every-input-with-errors"] = EveryInputForm();
+        cards["options-list-saved"] = OptionsCard.SavedList([.. options.Select(option => option.Text)]);
+        cards["options-weighed-saved"] = OptionsCard.Saved(options);
+        cards["actions-saved"] = ActionsCard.Saved(drafts);
+        cards["first-saved"] = FirstCard.Saved(ratings);
+        var items = drafts.Select((draft, i) => new ActionItem
+        {
+            Id = Guid.Parse($"00000000-0000-4000-8000-00000000000{i + 1}"),
+            ConversationId = Guid.Parse("0f8fad5b-d9cb-469f-a165-70867728950e"),
+            OwnerUserId = "29:client",
+            What = draft.What,
+            ByWhen = draft.ByWhen,
+            Support = draft.Support,
+            Confidence = draft.Confidence,
+            Status = i == 0 ? ActionStatus.Open : ActionStatus.InProgress,
+            CreatedAt = Started,
+            UpdatedAt = Started,
+        }).ToList();
+        cards["action-list"] = ActionListCard.Build(items);
+        cards["action-list-empty"] = ActionListCard.Build([]);
+        foreach (var model in CoachingModels.All)
+        {
+            cards[$"summary-{model.Id}"] = SummaryCard.Build(model, Finished(model, goal, options, ratings), items);
+        }
+
+        cards["library-form-every-input-with-errors"] = EveryInputForm();
         return cards;
     }
+
+    private static ChoicePromptOptions Choices(string question, IEnumerable<string> choices) => new()
+    {
+        Prompt = MessageFactory.Text(question),
+        Choices = [.. choices.Select(choice => new PromptChoice(choice))],
+    };
+
+    /// <summary>A conversation of the model answered in full, long answers included, as the summary sees it.</summary>
+    private static CoachingConversation Finished(CoachingModel model, GoalDraft goal, IReadOnlyList<OptionItem> options, FirstRatings ratings) => new()
+    {
+        Id = Guid.Parse("0f8fad5b-d9cb-469f-a165-70867728950e"),
+        OwnerUserId = "29:client",
+        OwnerName = "Avery Client",
+        ChatId = "a:conversation",
+        ModelId = model.Id,
+        Status = ConversationStatus.Completed,
+        StartedAt = Started,
+        UpdatedAt = Started,
+        CompletedAt = Started,
+        PresentingNeed = "Clarity on my next step as a manager",
+        TimeAvailable = "20 minutes",
+        Answers = model.Stages.Where(stage => stage.Captures == CaptureKind.Text)
+            .ToDictionary(stage => stage.Id, stage => $"{stage.Title}: " + string.Concat(Enumerable.Repeat("a long answer, ", 30))),
+        Goal = model.StageCapturing(CaptureKind.Goal) is null ? null : goal,
+        Options = model.StageCapturing(CaptureKind.Options) is null ? [] : options,
+        ContractCheck = "Yes",
+        FollowUpOn = new DateOnly(2099, 3, 20),
+        FirstRatings = ratings.Ratings,
+        FirstComment = ratings.Comment,
+    };
 
     /// <summary>
     /// The card a prompt sends: on its first turn, or on a second turn after the given submit data or typed text
