@@ -89,6 +89,17 @@ function renderedCard(page, text) {
   return page.locator('.ac-adaptiveCard', { hasText: text }).last();
 }
 
+/** Types "grow" and waits for the first question, declining to resume a draft an earlier test left. */
+async function startGrowInPage(page) {
+  await typeMessage(page, 'grow');
+  const first = page.locator('.fai-OutputCard', { hasText: /what would you like to get from this conversation\?|You have an unfinished GROW conversation/ }).last();
+  await first.waitFor();
+  if (/unfinished/.test(await first.innerText())) {
+    await typeMessage(page, 'no');
+    await botBubble(page, 'what would you like to get from this conversation?').waitFor();
+  }
+}
+
 /** Types a date into an Input.Date (a Fluent date picker in this renderer) and closes its calendar. */
 async function pickDate(card, isoDate) {
   const field = card.getByPlaceholder('Select a date...');
@@ -132,7 +143,7 @@ test('opening the playground installs the app and shows the welcome; help typed 
 
   // Markdown rendered as Teams renders it: a list, each command in bold.
   const commands = await help.locator('li > strong:first-child').allInnerTexts();
-  assert.deepEqual(commands, ['grow', 'egan', 'reflect', 'actions', 'help', 'cancel']);
+  assert.deepEqual(commands, ['start', 'grow', 'egan', 'aligraham', 'actions', 'reflect', 'help', 'cancel']);
   await screenshot(page, 'playground-help.png');
   assert.deepEqual(errors, []);
   assertNothingElseLeftLoopback();
@@ -144,7 +155,15 @@ test('the goal card is filled in and saved by clicks: the renderer checks requir
   const { page, errors } = await openPlayground();
   const since = e2e.stream.mark();
 
-  await typeMessage(page, 'grow');
+  // The conversation's beginning, typed. (Its choice buttons post their label back as imBack, which this playground
+  // cannot click: see the todo test below.)
+  await startGrowInPage(page);
+  await typeMessage(page, 'Clarity on my next step as a manager');
+  await renderedCard(page, '20 minutes').waitFor();
+  await typeMessage(page, '20 minutes');
+  await renderedCard(page, 'Yes').waitFor();
+  await botBubble(page, 'Shall we start?').waitFor();
+  await typeMessage(page, 'yes');
   const form = renderedCard(page, 'Save my goal');
   await form.waitFor();
 
@@ -174,7 +193,7 @@ test('the goal card is filled in and saved by clicks: the renderer checks requir
   await retry.getByRole('button', { name: 'Save my goal' }).click();
   const saved = renderedCard(page, 'Your goal (saved)');
   await saved.waitFor();
-  await botBubble(page, 'Now the Reality').waitFor();
+  await botBubble(page, 'See clearly where you are now').waitFor();
   const savedText = await saved.innerText();
   assert.match(savedText, /Speak up in leadership meetings/);
   assert.match(savedText, /31 March 2099/);
@@ -190,3 +209,25 @@ test('the goal card is filled in and saved by clicks: the renderer checks requir
   assertNothingElseLeftLoopback();
   await page.close();
 });
+
+test(
+  'a choice button (an Action.Submit with msteams imBack data, as Teams documents) posts its label as the user\'s answer',
+  { todo: "Agents Playground 0.2.28's page throws \"Cannot add property msTeams, object is not extensible\" on such a click and sends nothing" },
+  async () => {
+    await e2e.personal.reset();
+    const { page } = await openPlayground();
+    try {
+      await startGrowInPage(page);
+      await typeMessage(page, 'Clarity on my next step as a manager');
+      const buttons = renderedCard(page, '20 minutes');
+      await buttons.waitFor();
+      const since = e2e.stream.mark();
+
+      await buttons.getByRole('button', { name: '20 minutes' }).click();
+
+      await e2e.personal.reply(since, (m) => /Shall we start\?$/.test(m.text ?? ''), { timeoutMs: 5_000 });
+    } finally {
+      await page.close();
+    }
+  },
+);

@@ -1,8 +1,13 @@
 export const adaptiveCardType = 'application/vnd.microsoft.card.adaptive';
 
+// The bot paces its sends to each conversation under Teams' limits (60 in 30 s among them), so a busy chat can
+// wait up to half a minute for its next reply: wait longer than that window.
+const replyTimeoutMs = 45_000;
+
 /**
  * One chat in the playground, seen from a test: say something as a user, then wait for what the bot sends back.
- * In a group chat every message mentions the bot first, as Teams requires for the bot to receive it.
+ * In a group chat every message mentions the bot first, as Teams requires for the bot to receive it. The playground
+ * sends every typed message as its signed-in user; another member can act only through card submits and invokes.
  */
 export class Conversation {
   constructor({ client, stream, id, kind, user, bot }) {
@@ -20,10 +25,11 @@ export class Conversation {
     return { text, mentions: [{ mentioned: { id: this.bot.id }, text }] };
   }
 
-  /** Posts a message; returns the stream position before it, to wait for the replies from. */
-  async say(text, { from = this.user.id, mention = this.kind === 'group' } = {}) {
+  /** Posts a message as the signed-in user; returns the stream position before it, to wait for the replies from. */
+  async say(text, { mention = this.kind === 'group' } = {}) {
     const since = this.stream.mark();
     const { text: at, mentions } = this.botMention;
+    const from = this.user.id;
     await this.client.createMessage(this.id, mention ? { from, text: `${at} ${text}`, mentions } : { from, text });
     return since;
   }
@@ -39,7 +45,7 @@ export class Conversation {
   }
 
   /** The first message the bot sends into this conversation after `since` that satisfies the predicate. */
-  async reply(since, predicate = () => true, { timeoutMs, description } = {}) {
+  async reply(since, predicate = () => true, { timeoutMs = replyTimeoutMs, description } = {}) {
     const item = await this.stream.waitFor(
       (m) => m.action === 'createMessage' && this.#isBotMessageHere(m) && predicate(m.message),
       { since, timeoutMs, description: description ?? `a bot reply in ${this.kind} chat matching ${predicate}` },
@@ -48,7 +54,7 @@ export class Conversation {
   }
 
   /** The first update (PUT) of the given message after `since`. */
-  async update(since, messageId, { timeoutMs } = {}) {
+  async update(since, messageId, { timeoutMs = replyTimeoutMs } = {}) {
     const item = await this.stream.waitFor(
       (m) => m.action === 'updateMessage' && this.#isBotMessageHere(m) && m.message.messageId === messageId,
       { since, timeoutMs, description: `an update of message ${messageId}` },
