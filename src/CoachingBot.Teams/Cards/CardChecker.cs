@@ -201,6 +201,13 @@ public static class CardChecker
                 _inputPaths[input.Id] = path;
             }
 
+            // Teams shows a required input's errorMessage when the button is pressed with it empty; without one the
+            // field is outlined in red and the user is not told why.
+            if (input.IsRequired == true && string.IsNullOrWhiteSpace(input.ErrorMessage))
+            {
+                Report(path, $"Required input \"{input.Id}\" has no errorMessage, so Teams would mark it without saying why.");
+            }
+
             switch (input)
             {
                 case ChoiceSetInput choices:

@@ -40,7 +40,7 @@ public static class ActionsCard
                 [
                     new TextBlock($"Action {i + 1}") { Weight = TextWeight.Bolder },
                     new TextInput(WhatId(i), "What will you do?") { IsRequired = i == 0, MaxLength = MaxWhatLength, ErrorMessage = i == 0 ? "Please write at least one action." : null },
-                    new DateInput(ByWhenId(i), "By when?") { IsRequired = i == 0 },
+                    new DateInput(ByWhenId(i), "By when?") { IsRequired = i == 0, ErrorMessage = i == 0 ? "Please choose a date." : null },
                     new TextInput(SupportId(i), "Support you need") { MaxLength = MaxSupportLength },
                     CardParts.Scale(ConfidenceId(i), "Confidence (1 to 10)", 1, 10, required: i == 0),
                 ],

@@ -18,6 +18,7 @@ public sealed class CardCheckerTests
             Actions = [new ShowCardAction { Title = "More", Card = new AdaptiveCard { Body = [new NumberInput("goal", "Goal")] } }],
         },
         ["input without id"] = () => new AdaptiveCard { Body = [new TextInput { Label = "Goal" }] },
+        ["required input without error message"] = () => new AdaptiveCard { Body = [new Container { Items = [new DateInput("by", "By") { IsRequired = true }] }] },
         ["input with blank id, nested"] = () => new AdaptiveCard { Body = [new Container { Items = [new DateInput(" ", "By")] }] },
         ["execute in a 1.3 card"] = () => new AdaptiveCard { Version = "1.3", Body = [new TextBlock("Hi")], Actions = [new ExecuteAction("Go", "go")] },
         ["execute refresh in a 1.3 card"] = () => new AdaptiveCard
@@ -73,6 +74,7 @@ public sealed class CardCheckerTests
     [InlineData("duplicate input ids", "body[1]", "\"goal\" is also used at body[0]")]
     [InlineData("duplicate ids across a show-card", "actions[0].card.body[0]", "also used at body[0]")]
     [InlineData("input without id", "body[0]", "no id")]
+    [InlineData("required input without error message", "body[0].items[0]", "\"by\" has no errorMessage")]
     [InlineData("input with blank id, nested", "body[0].items[0]", "no id")]
     [InlineData("execute in a 1.3 card", "actions[0]", "needs card version 1.4")]
     [InlineData("execute refresh in a 1.3 card", "refresh.action", "needs card version 1.4")]
@@ -131,7 +133,7 @@ public sealed class CardCheckerTests
         {
             Body =
             [
-                new TextInput("a", "A"),
+                new TextInput("a", "A") { IsRequired = true, ErrorMessage = "Please fill in A." },
                 new Container { Items = [new ToggleInput("b", "B")] },
                 new ColumnSet { Columns = [new Column { Items = [new ChoiceSetInput("c", "C") { IsMultiSelect = true, Choices = [new Choice("X", "x")] }] }] },
             ],

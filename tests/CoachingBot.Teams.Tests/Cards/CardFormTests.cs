@@ -10,7 +10,7 @@ public sealed class CardFormTests
         Body =
         [
             new TextBlock("Set your goal") { Weight = TextWeight.Bolder },
-            new TextInput("goal", "Goal") { IsRequired = true },
+            new TextInput("goal", "Goal") { IsRequired = true, ErrorMessage = "Please write your goal." },
             new Container { Items = [new NumberInput("confidence", "Confidence") { Min = 1, Max = 10 }] },
             new ColumnSet { Columns = [new Column { Items = [new DateInput("by", "Target date")] }, new Column { Items = [new TimeInput("at", "Time")] }] },
             new ToggleInput("share", "Share with my sponsor"),
@@ -45,7 +45,7 @@ public sealed class CardFormTests
               "body": [
                 { "type": "TextBlock", "id": "cardForm.error.summary", "text": "Please fix 2 fields.", "wrap": true, "weight": "bolder", "color": "attention" },
                 { "type": "TextBlock", "text": "Set your goal", "wrap": true, "weight": "bolder" },
-                { "type": "Input.Text", "id": "goal", "label": "Goal", "isRequired": true, "value": "Run 5 km" },
+                { "type": "Input.Text", "id": "goal", "label": "Goal", "isRequired": true, "errorMessage": "Please write your goal.", "value": "Run 5 km" },
                 { "type": "Container", "items": [
                     { "type": "Input.Number", "id": "confidence", "label": "Confidence", "min": 1, "max": 10 },
                     { "type": "TextBlock", "id": "cardForm.error.confidence", "text": "Confidence must be a whole number from 1 to 10.",
