@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CoachingBot.Chat;
@@ -15,13 +14,13 @@ public static class ActionsCard
     public const int MaxSupportLength = 300;
     public const string SaveTitle = "Save my actions";
 
-    public static string WhatId(int index) => "what" + (index + 1).ToString(CultureInfo.InvariantCulture);
+    public static string WhatId(int index) => CardParts.Numbered("what", index);
 
-    public static string ByWhenId(int index) => "byWhen" + (index + 1).ToString(CultureInfo.InvariantCulture);
+    public static string ByWhenId(int index) => CardParts.Numbered("byWhen", index);
 
-    public static string SupportId(int index) => "support" + (index + 1).ToString(CultureInfo.InvariantCulture);
+    public static string SupportId(int index) => CardParts.Numbered("support", index);
 
-    public static string ConfidenceId(int index) => "confidence" + (index + 1).ToString(CultureInfo.InvariantCulture);
+    public static string ConfidenceId(int index) => CardParts.Numbered("confidence", index);
 
     public static AdaptiveCard Form(CardFormView view)
     {

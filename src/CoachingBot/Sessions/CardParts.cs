@@ -19,6 +19,9 @@ internal static class CardParts
         Choices = [.. Enumerable.Range(min, max - min + 1).Select(n => new Choice(n.ToString(CultureInfo.InvariantCulture), n.ToString(CultureInfo.InvariantCulture)))],
     };
 
+    /// <summary>The id of the <paramref name="index"/>th (from 0) of a repeated input, numbered from 1 as people count.</summary>
+    public static string Numbered(string prefix, int index) => prefix + (index + 1).ToString(CultureInfo.InvariantCulture);
+
     public static string LongDate(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 
     public static IEnumerable<string> Values(int from, int to) =>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CoachingBot.Chat;
@@ -19,17 +18,17 @@ public static class OptionsCard
     public const string ListTitle = "Save my options";
     public const string WeighTitle = "Save my choice";
 
-    public static string OptionId(int index) => "option" + (index + 1).ToString(CultureInfo.InvariantCulture);
+    public static string OptionId(int index) => CardParts.Numbered("option", index);
 
-    public static string ImpactId(int index) => "impact" + (index + 1).ToString(CultureInfo.InvariantCulture);
+    public static string ImpactId(int index) => CardParts.Numbered("impact", index);
 
-    public static string EaseId(int index) => "ease" + (index + 1).ToString(CultureInfo.InvariantCulture);
+    public static string EaseId(int index) => CardParts.Numbered("ease", index);
 
-    public static string ProId(int index) => "pro" + (index + 1).ToString(CultureInfo.InvariantCulture);
+    public static string ProId(int index) => CardParts.Numbered("pro", index);
 
-    public static string ConId(int index) => "con" + (index + 1).ToString(CultureInfo.InvariantCulture);
+    public static string ConId(int index) => CardParts.Numbered("con", index);
 
-    public static string ChosenId(int index) => "chosen" + (index + 1).ToString(CultureInfo.InvariantCulture);
+    public static string ChosenId(int index) => CardParts.Numbered("chosen", index);
 
     /// <summary>The listing card: up to five options, the first required.</summary>
     public static AdaptiveCard ListForm(CardFormView view)
