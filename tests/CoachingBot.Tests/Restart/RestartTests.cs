@@ -25,6 +25,7 @@ public sealed class RestartTests
             await Transcript.RunAsync(
                 chat,
                 [
+                    ("help", ["Here is what I can do"]),
                     .. SessionWalk.Beginning(CoachingModels.Grow),
                     (new CardSubmit(new { card = "goal", goal = "Delegate more to my deputy", targetDate }), ["Your goal (saved)", "**Reality**"]),
                 ]);
