@@ -1,5 +1,5 @@
 // A person's view: the Agents Playground's web page in headless Chromium, typing in its send box and clicking the
-// Adaptive Cards it renders with Microsoft's own renderer. Screenshots go to artifacts/ (docs/ keeps two of them).
+// Adaptive Cards it renders with Microsoft's own renderer. Screenshots go to artifacts/ (docs/ keeps a few of them).
 import assert from 'node:assert/strict';
 import { access, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -15,6 +15,29 @@ const loopbackHosts = new Set(['127.0.0.1', 'localhost', '[::1]']);
 // Dates the bot's "not in the past" rule judges the same way on any day this code will run.
 const futureDate = '2099-03-31';
 const pastDate = '2000-01-01';
+
+// What the bot says at each step of GROW that is not a card (the same texts playground-api.test.mjs waits for).
+const say = {
+  resume: /You have an unfinished \*\*GROW\*\* conversation/,
+  need: /what would you like to get from this conversation\?$/,
+  time: /How much time do you have for this now\?$/,
+  contract: /Shall we start\?$/,
+  reality: /\*\*Reality\*\*: See clearly where you are now/,
+  contractCheck: /did we do it\?/,
+  followUp: /When shall we check in on your progress\?/,
+  closing: /^Thank you\. Here is a summary of our conversation/,
+};
+const texting = (pattern) => (m) => pattern.test(m.text ?? '');
+/** A predicate for the form whose card has all these inputs. */
+const formWith = (...ids) => (m) => {
+  const inputs = inputsOf(cardOf(m));
+  return ids.every((id) => id in inputs);
+};
+const goalForm = formWith('goal', 'targetDate');
+const optionsForm = formWith('option1', 'option5');
+const weighForm = formWith('impact1', 'ease1', 'chosen1');
+const actionsForm = formWith('what1', 'byWhen1', 'confidence1');
+const firstForm = formWith('focus', 'informed', 'realistic', 'scope', 'tactics');
 
 let e2e;
 let context;
@@ -106,6 +129,35 @@ async function pickDate(card, isoDate) {
   await field.fill(isoDate);
   await field.press('Enter');
   await field.press('Escape');
+}
+
+/** Types an answer in the send box and waits (as long as the bot's pacing may take) for its reply that matches. */
+async function answer(page, text, next) {
+  const since = e2e.stream.mark();
+  await typeMessage(page, text);
+  return e2e.personal.reply(since, next);
+}
+
+/** Clicks a card's button and waits for the bot's reply that matches; returns the stream position before the click. */
+async function click(card, name, next) {
+  const since = e2e.stream.mark();
+  await card.getByRole('button', { name }).click();
+  await e2e.personal.reply(since, next);
+  return since;
+}
+
+/** The container of a card (such as one option's row) that holds the text. */
+function section(card, text) {
+  return card.locator('.ac-container:not(.ac-adaptiveCard)', { hasText: text });
+}
+
+/** Picks a value in a compact Input.ChoiceSet, which this renderer draws as a drop-down (a Fluent combobox). */
+async function choose(container, label, value) {
+  const dropDown = container.getByRole('combobox', { name: label });
+  await dropDown.click();
+  // The list opens in a layer of its own, outside the card.
+  await container.page().getByRole('option', { name: value, exact: true }).click();
+  assert.equal(await dropDown.inputValue(), value);
 }
 
 /** The page may ask a CDN for fonts and an animation (blocked, it works without them); anything else is a finding. */
@@ -205,6 +257,98 @@ test('the goal card is filled in and saved by clicks: the renderer checks requir
   const update = e2e.stream.messages.slice(since).find((m) => m.action === 'updateMessage');
   assert.ok(update, 'the bot updated the card');
   assert.equal(update.message.messageId, firstRetry.messageId);
+  assert.deepEqual(errors, []);
+  assertNothingElseLeftLoopback();
+  await page.close();
+});
+
+test('a whole GROW conversation walked by typing and clicks, from "grow" to the summary card', async () => {
+  const chat = e2e.personal;
+  await chat.reset();
+  const { page, errors } = await openPlayground();
+
+  // The frame's beginning, typed (its choice buttons cannot be clicked here: see the todo test below).
+  const opening = await answer(page, 'grow', (m) => say.need.test(m.text ?? '') || say.resume.test(m.text ?? ''));
+  if (say.resume.test(opening.text)) {
+    await answer(page, 'no', texting(say.need));
+  }
+  await botBubble(page, 'what would you like to get from this conversation?').waitFor();
+  await answer(page, 'Clarity on my next step as a manager', texting(say.time));
+  await botBubble(page, 'How much time do you have for this now?').waitFor();
+  await answer(page, '20 minutes', texting(say.contract));
+  await botBubble(page, 'Shall we start?').waitFor();
+  await answer(page, 'yes', goalForm);
+
+  // Goal: the goal, one SMART answer and a date ahead, typed into the card's inputs.
+  const goal = renderedCard(page, 'Save my goal');
+  await goal.waitFor();
+  await goal.getByLabel('Your goal, in your own words').fill('Speak up in leadership meetings');
+  await goal.getByLabel('Specific: what exactly will be different?').fill('I offer one idea in every meeting');
+  await pickDate(goal, futureDate);
+  await goal.scrollIntoViewIfNeeded();
+  await screenshot(page, 'playground-walk-goal-card.png');
+  await click(goal, 'Save my goal', texting(say.reality));
+  await renderedCard(page, 'Your goal (saved)').waitFor();
+
+  // Reality, typed; Options listed on their card.
+  await answer(page, "I stay quiet when the VP is there; I've tried preparing notes", optionsForm);
+  const options = renderedCard(page, 'Save my options');
+  await options.waitFor();
+  await options.getByLabel('Option 1').fill('Ask for a mentor');
+  await options.getByLabel('Option 2').fill('Shadow a peer');
+  await click(options, 'Save my options', weighForm);
+
+  // Weighing: impact and ease for each option from their drop-downs, one option chosen.
+  const weigh = renderedCard(page, 'Save my choice');
+  await weigh.waitFor();
+  const mentor = section(weigh, 'Ask for a mentor');
+  await choose(mentor, 'Impact (1 to 5)', '4');
+  await choose(mentor, 'Ease (1 to 5)', '3');
+  await mentor.getByLabel('For it').fill('Experience on tap');
+  await mentor.getByRole('checkbox', { name: 'I choose this option' }).check();
+  const peer = section(weigh, 'Shadow a peer');
+  await choose(peer, 'Impact (1 to 5)', '3');
+  await choose(peer, 'Ease (1 to 5)', '4');
+  await screenshot(page, 'playground-walk-weigh-card.png');
+  await click(weigh, 'Save my choice', actionsForm);
+
+  // Will: the first action's what, date and confidence.
+  const actions = renderedCard(page, 'Save my actions');
+  await actions.waitFor();
+  const first = section(actions, 'Action 1');
+  await first.getByLabel('What will you do?').fill('Email my manager about a mentor');
+  await pickDate(first, '2099-03-06');
+  await choose(first, 'Confidence (1 to 10)', '8');
+  await click(actions, 'Save my actions', texting(say.contractCheck));
+  await renderedCard(page, 'Your actions (saved)').waitFor();
+
+  // The close: the contract check and the follow-up typed, FIRST rated on its card.
+  await answer(page, 'Yes', texting(say.followUp));
+  await answer(page, 'tomorrow', firstForm);
+  const ratings = renderedCard(page, 'Save my ratings');
+  await ratings.waitFor();
+  for (const [factor, rating] of [['Focus', '4'], ['Informed', '3'], ['Realistic', '4'], ['Scope', '3'], ['Tactics', '5']]) {
+    await choose(ratings, new RegExp(`^${factor}: `), rating);
+  }
+  await ratings.getByLabel("Anything you'd like to add? (optional)").fill('Useful to write it down');
+  const since = await click(ratings, 'Save my ratings', texting(say.closing));
+
+  // The summary card, as the page shows it.
+  await chat.reply(since, (m) => /Your GROW conversation/.test(JSON.stringify(cardOf(m) ?? '')));
+  const summary = renderedCard(page, 'Your GROW conversation');
+  await summary.waitFor();
+  await summary.scrollIntoViewIfNeeded();
+  await screenshot(page, 'playground-walk-summary.png');
+  const shown = await summary.innerText();
+  assert.match(shown, /Speak up in leadership meetings \(by 31 March 2099\)/);
+  assert.match(shown, /Options you chose\s+Ask for a mentor\s+Actions/);
+  assert.doesNotMatch(shown, /Shadow a peer/, 'an option not chosen is left out');
+  assert.match(shown, /6 March 2099\s+Email my manager about a mentor/);
+  assert.match(shown, /Next check-in\s+\d{1,2} [A-Z][a-z]+ \d{4}/);
+  assert.match(shown, /Tactics\s+5\/5/);
+  // Every form on the page was replaced by its saved copy: nothing is left to fill in.
+  await renderedCard(page, 'Your ratings (saved)').waitFor();
+  assert.equal(await page.locator('.ac-adaptiveCard').getByRole('button', { name: /^Save my / }).count(), 0);
   assert.deepEqual(errors, []);
   assertNothingElseLeftLoopback();
   await page.close();
