@@ -25,5 +25,9 @@ public static class ConversationFrame
 
     public static IReadOnlyList<string> ContractCheckChoices { get; } = ["Yes", "Partly", "Not really"];
 
-    public const string FollowUpQuestion = "When shall we check in on your progress? Give a date (for example 2026-04-15), or type **tomorrow**.";
+    public const string FollowUpQuestion = "When shall we check in on your progress?";
+
+    /// <summary>The follow-up question with an example date two weeks after the user's today, so the example is never in the past.</summary>
+    public static string FollowUpQuestionFor(DateOnly today) =>
+        $"{FollowUpQuestion} Give a date (for example {today.AddDays(14).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}), or type **tomorrow**.";
 }

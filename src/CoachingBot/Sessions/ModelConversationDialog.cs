@@ -288,7 +288,11 @@ public sealed class ModelConversationDialog : Dialog
                 Prompt = MessageFactory.Text(forWhom + ConversationFrame.ContractCheckQuestion + (conversation.PresentingNeed is { } need ? $"\n\nYou said you wanted: *{need}*" : string.Empty)),
                 Choices = [.. ConversationFrame.ContractCheckChoices.Select(choice => new PromptChoice(choice))],
             },
-            AskKind.FollowUp => new DatePromptOptions { Prompt = MessageFactory.Text(forWhom + ConversationFrame.FollowUpQuestion), NotBeforeToday = true },
+            AskKind.FollowUp => new DatePromptOptions
+            {
+                Prompt = MessageFactory.Text(forWhom + ConversationFrame.FollowUpQuestionFor(UserClock.Today(dc.Activity, _time))),
+                NotBeforeToday = true,
+            },
             _ => new CardFormPromptOptions { Prompt = MessageFactory.Text(forWhom + SessionTexts.FirstQuestion) },
         };
 
