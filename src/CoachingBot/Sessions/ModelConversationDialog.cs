@@ -156,7 +156,7 @@ public sealed class ModelConversationDialog : Dialog
             case AskKind.Actions:
             case AskKind.Stage when ask.Stage!.Captures == CaptureKind.Actions:
                 var drafts = result.Deserialize<List<ActionDraft>>(BotJson.Options)!;
-                await _actions.SaveAsync(drafts.Select(draft => ToItem(conversation, draft, now)), cancellationToken).ConfigureAwait(false);
+                await _actions.SaveAsync(drafts.Select((draft, i) => ToItem(conversation, i, draft, now)), cancellationToken).ConfigureAwait(false);
                 conversation = conversation with { Answers = With(conversation.Answers, SessionTexts.ActionsAgreedKey, drafts.Count.ToString(CultureInfo.InvariantCulture)) };
                 ReplaceCard(turn, ActionsCard.Saved(drafts));
                 break;
@@ -333,9 +333,9 @@ public sealed class ModelConversationDialog : Dialog
         }
     }
 
-    private static ActionItem ToItem(CoachingConversation conversation, ActionDraft draft, DateTimeOffset now) => new()
+    private static ActionItem ToItem(CoachingConversation conversation, int index, ActionDraft draft, DateTimeOffset now) => new()
     {
-        Id = Guid.NewGuid(),
+        Id = ActionId(conversation.Id, index),
         ConversationId = conversation.Id,
         OwnerUserId = conversation.OwnerUserId,
         What = draft.What,
@@ -346,6 +346,18 @@ public sealed class ModelConversationDialog : Dialog
         CreatedAt = now,
         UpdatedAt = now,
     };
+
+    /// <summary>
+    /// The id of the conversation's <paramref name="index"/>th action, the same every time: a turn run again after
+    /// losing a state race saves the same actions again, not copies of them.
+    /// </summary>
+    internal static Guid ActionId(Guid conversationId, int index)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        conversationId.TryWriteBytes(bytes);
+        bytes[15] ^= (byte)(index + 1);
+        return new Guid(bytes);
+    }
 
     private static Dictionary<string, string> With(IReadOnlyDictionary<string, string> answers, string key, string value) =>
         new(answers, StringComparer.Ordinal) { [key] = value };

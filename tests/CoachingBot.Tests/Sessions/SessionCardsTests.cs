@@ -98,3 +98,17 @@ public sealed class SessionCardsTests
         Assert.Equal([new ActionDraft("Email", today, null, 10)], one.Value);
     }
 }
+
+public sealed class ActionIdTests
+{
+    [Fact]
+    public void ActionId_IsStablePerConversationAndPlace_AndDistinct()
+    {
+        var conversation = Guid.Parse("0f8fad5b-d9cb-469f-a165-70867728950e");
+        var ids = Enumerable.Range(0, ActionsCard.MaxActions).Select(i => ModelConversationDialog.ActionId(conversation, i)).ToList();
+
+        Assert.Equal(ids, Enumerable.Range(0, ActionsCard.MaxActions).Select(i => ModelConversationDialog.ActionId(conversation, i)));
+        Assert.Equal(ids.Count + 1, ids.Append(conversation).Distinct().Count());
+        Assert.NotEqual(ids[0], ModelConversationDialog.ActionId(Guid.NewGuid(), 0));
+    }
+}
