@@ -245,7 +245,10 @@ public sealed class ConnectorClient : IConnectorClient
         var error = TryDeserialize<ErrorResponse>(text)?.Error;
         var outcome = status switch
         {
-            HttpStatusCode.Forbidden or HttpStatusCode.NotFound => ConnectorOutcome.RecipientGone,
+            HttpStatusCode.Forbidden => ConnectorOutcome.RecipientGone,
+            // A 404 about the conversation means the app was removed; one about something else (a message already
+            // deleted, say) is a failure of that call only, and must not stop messages to the user.
+            HttpStatusCode.NotFound when error?.Code is null or "" or "ConversationNotFound" => ConnectorOutcome.RecipientGone,
             HttpStatusCode.TooManyRequests => ConnectorOutcome.Throttled,
             _ => ConnectorOutcome.Failed,
         };

@@ -9,7 +9,7 @@ public enum ConnectorOutcome
     Succeeded,
     /// <summary>Still throttled (429) after the retries allowed.</summary>
     Throttled,
-    /// <summary>The user removed or blocked the app, or the conversation is gone (403, 404): stop sending.</summary>
+    /// <summary>The user removed or blocked the app (403), or the conversation is gone (404 ConversationNotFound or no code): stop sending.</summary>
     RecipientGone,
     /// <summary>Any other failure: a 4xx the call caused, a 5xx after retries, or no answer.</summary>
     Failed,

@@ -153,6 +153,8 @@ public sealed class ConnectorClientRetryTests
     [InlineData(HttpStatusCode.Forbidden, "MessageWritesBlocked", ConnectorOutcome.RecipientGone)]
     [InlineData(HttpStatusCode.Forbidden, "ConversationBlockedByUser", ConnectorOutcome.RecipientGone)]
     [InlineData(HttpStatusCode.NotFound, "ConversationNotFound", ConnectorOutcome.RecipientGone)]
+    [InlineData(HttpStatusCode.NotFound, "ActivityNotFound", ConnectorOutcome.Failed)]
+    [InlineData(HttpStatusCode.NotFound, "", ConnectorOutcome.RecipientGone)]
     [InlineData(HttpStatusCode.BadRequest, "BadArgument", ConnectorOutcome.Failed)]
     [InlineData(HttpStatusCode.Unauthorized, "Unauthorized", ConnectorOutcome.Failed)]
     [InlineData(HttpStatusCode.RequestEntityTooLarge, "MessageSizeTooBig", ConnectorOutcome.Failed)]
