@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using CoachingBot.Chat;
 using CoachingBot.Models;
 using CoachingBot.Teams.Cards;
 using CoachingBot.Teams.Dialogs;

@@ -47,7 +47,7 @@ public static class GoalCard
                 new TextInput(RelevantId, RelevantLabel) { IsMultiline = true, MaxLength = MaxAnswerLength },
                 new DateInput(TargetDateId, TargetDateLabel) { IsRequired = true, ErrorMessage = "Please choose a target date." },
             ],
-            Actions = [new SubmitAction(SaveTitle, new JsonObject { [Chat.CardKinds.Field] = Chat.CardKinds.Goal })],
+            Actions = [new SubmitAction(SaveTitle, new JsonObject { [CardKinds.Field] = CardKinds.Goal })],
         };
     }
 

@@ -1,6 +1,4 @@
-using CoachingBot.Sessions;
-
-namespace CoachingBot.Chat;
+namespace CoachingBot.Sessions;
 
 /// <summary>
 /// Each form card carries its kind in its submit data, so a submit can be matched to the question waiting for it,
