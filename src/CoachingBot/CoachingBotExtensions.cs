@@ -15,10 +15,9 @@ public static class CoachingBotExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
 
-        // Storage first: its dialog-state store and de-duplicator must win over the in-memory fallbacks below.
+        // Storage first: its dialog-state store and turn journal must win over the in-memory fallbacks below.
         builder.AddCoachingStorage();
         var services = builder.Services;
-        services.AddSingleton<IActivityDeduplicator, StoredActivityDeduplicator>();
         services.AddHostedService<ProcessedActivityPruner>();
         services.AddHostedService<IdleConversationSweeper>();
 

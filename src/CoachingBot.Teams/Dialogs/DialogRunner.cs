@@ -41,6 +41,19 @@ public sealed partial class DialogRunner
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(onTurn);
         var key = _options.StateKey(turn.Activity);
+        if (turn.CommitsStateWithReplies)
+        {
+            // The host commits the state with the replies and runs the whole turn again if the write loses a race.
+            var stored = await _store.ReadAsync(key, cancellationToken).ConfigureAwait(false);
+            var state = Load(key, stored, turn);
+            await onTurn(new DialogContext(_dialogs, turn, state), cancellationToken).ConfigureAwait(false);
+            if (ChangeOf(key, stored, state) is { } write)
+            {
+                turn.StageStateWrite(write);
+            }
+
+            return;
+        }
 
         for (var attempt = 1; ; attempt++)
         {
@@ -49,7 +62,7 @@ public sealed partial class DialogRunner
             await onTurn(new DialogContext(_dialogs, turn, state), cancellationToken).ConfigureAwait(false);
             try
             {
-                await SaveAsync(key, stored, state, cancellationToken).ConfigureAwait(false);
+                await SaveAsync(ChangeOf(key, stored, state), cancellationToken).ConfigureAwait(false);
                 return;
             }
             catch (DialogStateConflictException ex)
@@ -83,22 +96,34 @@ public sealed partial class DialogRunner
         return new DialogState();
     }
 
-    private async Task SaveAsync(string key, StoredDialogState? stored, DialogState state, CancellationToken cancellationToken)
+    /// <summary>What must change in the store: null when nothing does; a write with null JSON deletes.</summary>
+    private static StateWrite? ChangeOf(string key, StoredDialogState? stored, DialogState state)
     {
         if (state.Stack.Count == 0)
         {
-            if (stored is not null)
-            {
-                await _store.DeleteAsync(key, stored.ETag, cancellationToken).ConfigureAwait(false);
-            }
-
-            return;
+            return stored is null ? null : new StateWrite(key, null, stored.ETag);
         }
 
         var json = state.Serialize();
-        if (stored is null || !string.Equals(stored.Json, json, StringComparison.Ordinal))
+        return stored is not null && string.Equals(stored.Json, json, StringComparison.Ordinal)
+            ? null
+            : new StateWrite(key, json, stored?.ETag);
+    }
+
+    private async Task SaveAsync(StateWrite? write, CancellationToken cancellationToken)
+    {
+        if (write is null)
         {
-            await _store.WriteAsync(key, json, stored?.ETag, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (write.Json is null)
+        {
+            await _store.DeleteAsync(write.Key, write.ETag, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await _store.WriteAsync(write.Key, write.Json, write.ETag, cancellationToken).ConfigureAwait(false);
         }
     }
 

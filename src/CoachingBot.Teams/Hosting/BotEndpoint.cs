@@ -72,29 +72,25 @@ public static partial class BotEndpoint
             return;
         }
 
-        if (!string.IsNullOrEmpty(activity.Id))
-        {
-            var deduplicator = services.GetRequiredService<IActivityDeduplicator>();
-            if (!await deduplicator.TryBeginAsync(activity.Conversation!.Id!, activity.Id, cancellationToken).ConfigureAwait(false))
-            {
-                LogDuplicate(logger, activity.Type);
-                http.Response.StatusCode = StatusCodes.Status200OK;
-                return;
-            }
-        }
-
         var pipeline = services.GetRequiredService<TurnPipeline>();
         if (activity.Type == ActivityTypes.Invoke)
         {
-            var turn = pipeline.EnqueueAsync(activity, tracker.Aborted);
-            tracker.Track(turn);
-            var response = await turn.ConfigureAwait(false);
+            var response = await pipeline.InvokeAsync(activity, cancellationToken).ConfigureAwait(false);
+            if (response is null)
+            {
+                LogDuplicate(logger, activity.Type);
+            }
+
             await WriteInvokeResponseAsync(http, response).ConfigureAwait(false);
             return;
         }
 
-        // Everything else is answered at once; the replies go out through the connector when the turn ends.
-        tracker.Track(pipeline.EnqueueAsync(activity, tracker.Aborted));
+        // The activity is in the journal before the 200: from here a crash delays its turn but cannot lose it.
+        if (!await pipeline.AcceptAsync(activity, cancellationToken).ConfigureAwait(false))
+        {
+            LogDuplicate(logger, activity.Type);
+        }
+
         http.Response.StatusCode = StatusCodes.Status200OK;
     }
 

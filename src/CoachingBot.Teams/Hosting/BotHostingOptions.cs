@@ -11,4 +11,28 @@ public sealed class BotHostingOptions
 
     /// <summary>How long shutdown waits for turns already taken in.</summary>
     public TimeSpan DrainTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>How long a claim on a conversation's lane lasts; renewed with each turn, and taken over by another instance when its holder dies.</summary>
+    public TimeSpan LaneLease { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often each instance looks for turns and replies that no lane is working on.</summary>
+    public TimeSpan RecoveryInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How soon a lane held by another instance is tried again.</summary>
+    public TimeSpan LaneRetryDelay { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>How soon a reply the connector could not take is tried again.</summary>
+    public TimeSpan SendRetryDelay { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long an invoke waits for its conversation's lane before answering 503.</summary>
+    public TimeSpan InvokeLaneWait { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Starts of one turn (each crash counts one) before it is answered with an apology instead of run again.</summary>
+    public int MaxTurnAttempts { get; set; } = 3;
+
+    /// <summary>Runs of one turn that lose a dialog-state race before it is given up.</summary>
+    public int MaxStateAttempts { get; set; } = 3;
+
+    /// <summary>Tries of one reply that fail for now (throttled, connector down) before it is given up.</summary>
+    public int MaxSendAttempts { get; set; } = 5;
 }

@@ -8,19 +8,21 @@ namespace CoachingBot.Teams.Hosting;
 public static class HostingServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the turn pipeline, the per-conversation serializer, the turn tracker and the loopback guard.
-    /// An <see cref="IActivityDeduplicator"/> registered before this call is kept; otherwise an in-memory one is used.
+    /// Registers the turn pipeline, the per-conversation serializer, the turn tracker, turn recovery and the loopback
+    /// guard. An <see cref="ITurnJournal"/> registered before this call is kept; otherwise an in-memory one is used,
+    /// which loses accepted turns with the process.
     /// </summary>
     public static IServiceCollection AddBotHosting(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptions<BotHostingOptions>().BindConfiguration("Bot:Hosting");
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IActivityDeduplicator, InMemoryActivityDeduplicator>();
+        services.TryAddSingleton<ITurnJournal, InMemoryTurnJournal>();
         services.TryAddSingleton<ConversationSerializer>();
         services.TryAddSingleton<TurnPipeline>();
         services.TryAddSingleton<TurnTracker>();
         services.AddHostedService(provider => provider.GetRequiredService<TurnTracker>());
+        services.AddHostedService<TurnRecovery>();
         services.AddHostedService<LoopbackGuard>();
         return services;
     }

@@ -11,6 +11,7 @@ namespace CoachingBot.Teams.Hosting;
 public sealed class TurnContext
 {
     private readonly List<OutgoingOperation> _pending = [];
+    private readonly List<StateWrite> _stateWrites = [];
 
     /// <summary>Creates a turn for <paramref name="activity"/>.</summary>
     public TurnContext(Activity activity, IConnectorClient connector, IServiceProvider services)
@@ -41,6 +42,27 @@ public sealed class TurnContext
     /// <summary>The operations queued so far, in order.</summary>
     public IReadOnlyList<OutgoingOperation> Pending => _pending;
 
+    /// <summary>
+    /// True when the host saves the turn's state and its replies in one transaction (see <see cref="ITurnJournal"/>):
+    /// state owners then stage their writes with <see cref="StageStateWrite"/> instead of writing them themselves.
+    /// </summary>
+    public bool CommitsStateWithReplies { get; init; }
+
+    /// <summary>The state writes staged so far, in order.</summary>
+    public IReadOnlyList<StateWrite> StateWrites => _stateWrites;
+
+    /// <summary>Stages a state write, saved with the turn's replies when the turn commits.</summary>
+    public void StageStateWrite(StateWrite write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        if (!CommitsStateWithReplies)
+        {
+            throw new InvalidOperationException("This turn does not commit state with its replies; write the state directly.");
+        }
+
+        _stateWrites.Add(write);
+    }
+
     /// <summary>Queues a message for this conversation. Missing addressing fields are filled from the inbound activity.</summary>
     public void Send(Activity activity)
     {
@@ -61,8 +83,12 @@ public sealed class TurnContext
         _pending.Add(new OutgoingOperation(OutgoingKind.Update, completed, activityId));
     }
 
-    /// <summary>Drops everything queued, as when the turn is run again after losing a state race.</summary>
-    public void DiscardPending() => _pending.Clear();
+    /// <summary>Drops everything queued and staged, as when the turn is run again after losing a state race.</summary>
+    public void DiscardPending()
+    {
+        _pending.Clear();
+        _stateWrites.Clear();
+    }
 
     /// <summary>Sends what is queued, in order, and clears the queue. Stops at the first recipient-gone result.</summary>
     public async Task<IReadOnlyList<ConnectorResult>> FlushAsync(CancellationToken cancellationToken)

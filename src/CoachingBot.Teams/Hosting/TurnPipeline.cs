@@ -1,120 +1,424 @@
+using System.Collections.Concurrent;
+using System.Net;
 using CoachingBot.Teams.Connector;
+using CoachingBot.Teams.Dialogs;
 using CoachingBot.Teams.Schema;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CoachingBot.Teams.Hosting;
 
 /// <summary>
-/// Runs one activity through the application's <see cref="IBot"/>: a service scope, a <see cref="TurnContext"/>
-/// bound to the activity's connector, the bot, then the queued replies. One turn per conversation at a time.
+/// Runs accepted activities through the application's <see cref="IBot"/>, durably: an activity is in the
+/// <see cref="ITurnJournal"/> before it is acknowledged; a turn's state and replies are committed together; replies
+/// are then sent from the journal's outbox and marked sent. One conversation's turns run one at a time and in arrival
+/// order, in this process by a local lane and across instances by the journal's lane lease. Work left by a crash is
+/// taken up again by <see cref="TurnRecovery"/>.
 /// </summary>
 public sealed partial class TurnPipeline
 {
     /// <summary>What the user is told when a turn fails unexpectedly.</summary>
     public const string FailureMessage = "Sorry, something went wrong on my side and I couldn't finish that. What you had saved before is still there; please try again in a moment.";
 
+    private const int OutboxBatch = 16;
+
     private readonly IServiceScopeFactory _scopes;
     private readonly IConnectorClientFactory _connectors;
+    private readonly ITurnJournal _journal;
     private readonly ConversationSerializer _serializer;
+    private readonly TurnTracker _tracker;
+    private readonly TimeProvider _time;
+    private readonly BotHostingOptions _options;
     private readonly ILogger<TurnPipeline> _logger;
+    private readonly ConcurrentDictionary<string, byte> _queued = new(StringComparer.Ordinal);
 
     /// <summary>Creates the pipeline.</summary>
-    public TurnPipeline(IServiceScopeFactory scopes, IConnectorClientFactory connectors, ConversationSerializer serializer, ILogger<TurnPipeline> logger)
+    public TurnPipeline(
+        IServiceScopeFactory scopes,
+        IConnectorClientFactory connectors,
+        ITurnJournal journal,
+        ConversationSerializer serializer,
+        TurnTracker tracker,
+        TimeProvider time,
+        IOptions<BotHostingOptions> options,
+        ILogger<TurnPipeline> logger)
     {
         _scopes = scopes;
         _connectors = connectors;
+        _journal = journal;
         _serializer = serializer;
+        _tracker = tracker;
+        _time = time;
+        _options = options.Value;
         _logger = logger;
     }
 
+    /// <summary>This process's name as a lane owner: unique per start, so a restarted process never mistakes an old lease for its own.</summary>
+    public string Owner { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+
     /// <summary>
-    /// Queues the activity behind earlier turns of its conversation and runs it. The returned task ends with the
-    /// invoke response (null for other activity types). The place in the queue is taken before this returns.
+    /// Stores <paramref name="activity"/> in the journal and starts its conversation's lane. Returns false for a resend
+    /// of an activity already accepted. When this returns, the activity survives a crash.
     /// </summary>
-    public Task<InvokeResponse?> EnqueueAsync(Activity activity, CancellationToken cancellationToken)
+    public async Task<bool> AcceptAsync(Activity activity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        var conversationId = activity.Conversation?.Id
-            ?? throw new ArgumentException("The activity has no conversation id.", nameof(activity));
-        return _serializer.RunAsync(conversationId, () => RunTurnAsync(activity, cancellationToken));
+        var conversationId = ConversationOf(activity);
+        if (await _journal.AcceptAsync(activity, runsInline: false, cancellationToken).ConfigureAwait(false) is null)
+        {
+            return false;
+        }
+
+        Kick(conversationId);
+        return true;
     }
 
-    private async Task<InvokeResponse?> RunTurnAsync(Activity activity, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores an invoke and runs it while the caller waits, after any earlier turns of its conversation. Null for a
+    /// resend of an invoke already accepted.
+    /// </summary>
+    public async Task<InvokeResponse?> InvokeAsync(Activity activity, CancellationToken cancellationToken)
     {
-        await using var scope = _scopes.CreateAsyncScope();
-        var connector = _connectors.Create(activity.ServiceUrl!);
-        var turn = new TurnContext(activity, connector, scope.ServiceProvider);
+        ArgumentNullException.ThrowIfNull(activity);
+        var conversationId = ConversationOf(activity);
+        if (await _journal.AcceptAsync(activity, runsInline: true, cancellationToken).ConfigureAwait(false) is not { } turn)
+        {
+            return null;
+        }
+
+        var run = _serializer.RunAsync(conversationId, () => RunInlineAsync(turn, _tracker.Aborted));
+        _tracker.Track(run);
+        return await run.ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Makes sure the conversation's lane runs soon: its unsent replies, then its unfinished turns. A lane already
+    /// queued here takes the new work with it.
+    /// </summary>
+    public void Kick(string conversationId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(conversationId);
+        if (!_queued.TryAdd(conversationId, 0))
+        {
+            return;
+        }
+
+        _tracker.Track(_serializer.RunAsync(conversationId, () => DrainAsync(conversationId, _tracker.Aborted)));
+    }
+
+    private async Task<bool> DrainAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        // Leave the queue first: work that arrives from now on needs a lane run after this one.
+        _queued.TryRemove(conversationId, out _);
+        LaneLease? lease = null;
+        try
+        {
+            lease = await _journal.TryClaimLaneAsync(conversationId, Owner, _options.LaneLease, cancellationToken).ConfigureAwait(false);
+            if (lease is null)
+            {
+                // Another instance holds the lane. It may have looked for work before ours was stored, so look again soon.
+                RetryLater(conversationId);
+                return false;
+            }
+
+            await WorkLaneAsync(lease, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            LogLaneStopped();
+            return false;
+        }
+        catch (LaneLostException)
+        {
+            LogLaneLost();
+            lease = null;
+            return false;
+        }
+#pragma warning disable CA1031 // A lane that fails (the database unreachable) is left to recovery; it must not take the host down.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            LogLaneFailed(exception);
+            return false;
+        }
+        finally
+        {
+            if (lease is not null)
+            {
+                await ReleaseQuietlyAsync(lease).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task<InvokeResponse?> RunInlineAsync(JournalTurn turn, CancellationToken cancellationToken)
+    {
+        var conversationId = ConversationOf(turn.Activity);
+        LaneLease? lease = null;
+        try
+        {
+            var deadline = _time.GetUtcNow() + _options.InvokeLaneWait;
+            while ((lease = await _journal.TryClaimLaneAsync(conversationId, Owner, _options.LaneLease, cancellationToken).ConfigureAwait(false)) is null)
+            {
+                if (_time.GetUtcNow() >= deadline)
+                {
+                    LogInvokeLaneBusy();
+                    return new InvokeResponse { Status = (int)HttpStatusCode.ServiceUnavailable };
+                }
+
+                await Task.Delay(_options.LaneRetryDelay, _time, cancellationToken).ConfigureAwait(false);
+            }
+
+            // Turns that arrived before the invoke run first, so the invoke sees the state they leave.
+            await WorkLaneAsync(lease, cancellationToken).ConfigureAwait(false);
+            var response = await RunTurnAsync(lease, turn, cancellationToken).ConfigureAwait(false);
+            await SendUnsentAsync(lease, cancellationToken).ConfigureAwait(false);
+            return response;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            LogLaneStopped();
+            return new InvokeResponse { Status = (int)HttpStatusCode.ServiceUnavailable };
+        }
+        catch (LaneLostException)
+        {
+            LogLaneLost();
+            lease = null;
+            return new InvokeResponse { Status = (int)HttpStatusCode.ServiceUnavailable };
+        }
+        finally
+        {
+            if (lease is not null)
+            {
+                await ReleaseQuietlyAsync(lease).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Sends what earlier turns left unsent, then runs each unfinished turn and sends its replies, in order.</summary>
+    private async Task WorkLaneAsync(LaneLease lease, CancellationToken cancellationToken)
+    {
+        if (!await SendUnsentAsync(lease, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        while (await _journal.NextTurnAsync(lease.ConversationId, cancellationToken).ConfigureAwait(false) is { } turn)
+        {
+            await RunTurnAsync(lease, turn, cancellationToken).ConfigureAwait(false);
+            if (!await SendUnsentAsync(lease, cancellationToken).ConfigureAwait(false))
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task<InvokeResponse?> RunTurnAsync(LaneLease lease, JournalTurn turn, CancellationToken cancellationToken)
+    {
+        var activity = turn.Activity;
         using var logScope = _logger.BeginScope(new Dictionary<string, object?>
         {
             ["ActivityId"] = activity.Id,
             ["ActivityType"] = activity.Type,
         });
+
+        for (var attempt = 1; ; attempt++)
+        {
+            var scope = _scopes.CreateAsyncScope();
+            await using (scope.ConfigureAwait(false))
+            {
+                var context = new TurnContext(activity, _connectors.Create(activity.ServiceUrl!), scope.ServiceProvider)
+                {
+                    CommitsStateWithReplies = true,
+                };
+                var giveUp = attempt > _options.MaxStateAttempts;
+                if (turn.Attempts > _options.MaxTurnAttempts || giveUp)
+                {
+                    // A turn that keeps failing (it took the process down, or its state never settles) is answered, not retried forever.
+                    LogTurnAbandoned(activity.Type, turn.Attempts);
+                    Fail(context);
+                }
+                else
+                {
+                    await RunBotAsync(context, cancellationToken).ConfigureAwait(false);
+                }
+
+                try
+                {
+                    await _journal.CompleteTurnAsync(lease, turn, context.StateWrites, context.Pending, cancellationToken).ConfigureAwait(false);
+                    return context.InvokeResponse;
+                }
+                catch (DialogStateConflictException) when (!giveUp)
+                {
+                    LogStateConflict(attempt + 1);
+                }
+            }
+        }
+    }
+
+    private async Task RunBotAsync(TurnContext context, CancellationToken cancellationToken)
+    {
         try
         {
-            var bot = scope.ServiceProvider.GetRequiredService<IBot>();
-            await bot.OnTurnAsync(turn, cancellationToken).ConfigureAwait(false);
+            var bot = context.Services.GetRequiredService<IBot>();
+            await bot.OnTurnAsync(context, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            LogTurnCancelled(activity.Type);
-            return new InvokeResponse { Status = 503 };
+            LogTurnCancelled(context.Activity.Type);
+            throw;
         }
 #pragma warning disable CA1031 // A turn's failure must never take the host down; it is logged and the user is told.
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            LogTurnFailed(exception, activity.Type);
-            turn.DiscardPending();
-            if (activity.Type != ActivityTypes.Invoke)
-            {
-                turn.SendText(FailureMessage);
-            }
-            else
-            {
-                turn.InvokeResponse = new InvokeResponse { Status = 500 };
-            }
+            LogTurnFailed(exception, context.Activity.Type);
+            Fail(context);
         }
-
-        await FlushAsync(turn, cancellationToken).ConfigureAwait(false);
-        return turn.InvokeResponse;
     }
 
-    private async Task FlushAsync(TurnContext turn, CancellationToken cancellationToken)
+    private static void Fail(TurnContext context)
     {
-        if (turn.Pending.Count == 0)
+        context.DiscardPending();
+        if (context.Activity.Type == ActivityTypes.Invoke)
         {
-            return;
+            context.InvokeResponse = new InvokeResponse { Status = (int)HttpStatusCode.InternalServerError };
         }
-
-        try
+        else
         {
-            var results = await turn.FlushAsync(cancellationToken).ConfigureAwait(false);
-            foreach (var result in results)
+            context.SendText(FailureMessage);
+        }
+    }
+
+    /// <summary>Sends the conversation's unsent replies in order. False when one must wait, so the lane stops to keep the order.</summary>
+    private async Task<bool> SendUnsentAsync(LaneLease lease, CancellationToken cancellationToken)
+    {
+        var recipientGone = false;
+        while (true)
+        {
+            var batch = await _journal.UnsentAsync(lease.ConversationId, OutboxBatch, cancellationToken).ConfigureAwait(false);
+            if (batch.Count == 0)
             {
+                return true;
+            }
+
+            foreach (var entry in batch)
+            {
+                if (recipientGone)
+                {
+                    await _journal.SettleAsync(entry, OutboxSettlement.Undeliverable, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+
+                var result = await SendAsync(lease.ConversationId, entry.Operation, cancellationToken).ConfigureAwait(false);
+                var settlement = SettlementOf(result, entry.Attempts);
+                await _journal.SettleAsync(entry, settlement, CancellationToken.None).ConfigureAwait(false);
                 if (!result.Succeeded)
                 {
-                    LogSendNotDelivered(result.Outcome, (int?)result.StatusCode, result.ErrorCode);
+                    LogSendNotDelivered(result.Outcome, (int?)result.StatusCode, result.ErrorCode, settlement);
+                }
+
+                recipientGone = result.Outcome == ConnectorOutcome.RecipientGone;
+                if (settlement == OutboxSettlement.RetryLater)
+                {
+                    RetryLater(lease.ConversationId, _options.SendRetryDelay);
+                    return false;
                 }
             }
         }
-#pragma warning disable CA1031 // Replies that cannot be sent are logged; the turn's state is already saved.
-        catch (Exception exception) when (exception is not OperationCanceledException)
-#pragma warning restore CA1031
+    }
+
+    private OutboxSettlement SettlementOf(ConnectorResult result, int attempts)
+    {
+        if (result.Succeeded)
         {
-            LogFlushFailed(exception);
+            return OutboxSettlement.Sent;
+        }
+
+        // The connector is down, busy or throttling: worth another try later. Anything else it said no to for good.
+        var transient = result.Outcome == ConnectorOutcome.Throttled
+            || (result.Outcome == ConnectorOutcome.Failed && (result.StatusCode is null || (int)result.StatusCode >= 500));
+        return transient && attempts + 1 < _options.MaxSendAttempts ? OutboxSettlement.RetryLater : OutboxSettlement.Undeliverable;
+    }
+
+    private async Task<ConnectorResult> SendAsync(string conversationId, OutgoingOperation operation, CancellationToken cancellationToken)
+    {
+        var connector = _connectors.Create(operation.Activity.ServiceUrl!);
+        try
+        {
+            return operation.Kind == OutgoingKind.Update
+                ? await connector.UpdateActivityAsync(conversationId, operation.ActivityId!, operation.Activity, cancellationToken).ConfigureAwait(false)
+                : await connector.SendToConversationAsync(conversationId, operation.Activity, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException)
+        {
+            return new ConnectorResult(ConnectorOutcome.Failed);
         }
     }
+
+    private void RetryLater(string conversationId, TimeSpan? delay = null)
+    {
+        _ = KickAfterAsync(conversationId, delay ?? _options.LaneRetryDelay);
+    }
+
+    private async Task KickAfterAsync(string conversationId, TimeSpan delay)
+    {
+        try
+        {
+            await Task.Delay(delay, _time, _tracker.Aborted).ConfigureAwait(false);
+            Kick(conversationId);
+        }
+        catch (OperationCanceledException)
+        {
+            // Shutting down: recovery at the next start (or another instance) takes the work up.
+        }
+    }
+
+    private async Task ReleaseQuietlyAsync(LaneLease lease)
+    {
+        try
+        {
+            await _journal.ReleaseLaneAsync(lease, CancellationToken.None).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // A lease that cannot be released expires on its own.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            LogReleaseFailed(exception);
+        }
+    }
+
+    private static string ConversationOf(Activity activity) =>
+        activity.Conversation?.Id ?? throw new ArgumentException("The activity has no conversation id.", nameof(activity));
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Turn for a {ActivityType} activity failed")]
     private partial void LogTurnFailed(Exception exception, string? activityType);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Turn for a {ActivityType} activity was cancelled by shutdown")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Turn for a {ActivityType} activity was cancelled by shutdown; it stays in the journal")]
     private partial void LogTurnCancelled(string? activityType);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A reply was not delivered: {Outcome} (HTTP {StatusCode}, {ErrorCode})")]
-    private partial void LogSendNotDelivered(ConnectorOutcome outcome, int? statusCode, string? errorCode);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Turn for a {ActivityType} activity was abandoned after {Attempts} attempts; the user is told")]
+    private partial void LogTurnAbandoned(string? activityType, int attempts);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Sending the turn's replies failed")]
-    private partial void LogFlushFailed(Exception exception);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dialog state changed during the turn; running it again (attempt {Attempt})")]
+    private partial void LogStateConflict(int attempt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A reply was not delivered: {Outcome} (HTTP {StatusCode}, {ErrorCode}); {Settlement}")]
+    private partial void LogSendNotDelivered(ConnectorOutcome outcome, int? statusCode, string? errorCode, OutboxSettlement settlement);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A conversation lane stopped for shutdown; its work stays in the journal")]
+    private partial void LogLaneStopped();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A conversation lane's lease was taken over by another instance; this one stops")]
+    private partial void LogLaneLost();
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A conversation lane failed; recovery will take its work up again")]
+    private partial void LogLaneFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "An invoke waited too long for its conversation's lane")]
+    private partial void LogInvokeLaneBusy();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Releasing a conversation lane failed; the lease will expire")]
+    private partial void LogReleaseFailed(Exception exception);
 }

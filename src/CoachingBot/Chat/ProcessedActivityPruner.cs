@@ -1,9 +1,12 @@
-using CoachingBot.Storage;
+using CoachingBot.Teams.Hosting;
 
 namespace CoachingBot.Chat;
 
-/// <summary>Forgets processed activity ids after a day; Teams resends within seconds, so a day is ample.</summary>
-public sealed partial class ProcessedActivityPruner(IProcessedActivityStore store, TimeProvider time, ILogger<ProcessedActivityPruner> logger)
+/// <summary>
+/// Forgets finished turns and settled replies after a day. A finished turn's inbox row is what refuses Teams'
+/// resend of it, and Teams resends within seconds, so a day is ample.
+/// </summary>
+public sealed partial class ProcessedActivityPruner(ITurnJournal store, TimeProvider time, ILogger<ProcessedActivityPruner> logger)
     : PeriodicJob(time, logger)
 {
     public static readonly TimeSpan Retention = TimeSpan.FromDays(1);
@@ -16,6 +19,6 @@ public sealed partial class ProcessedActivityPruner(IProcessedActivityStore stor
         LogPruned(logger, removed);
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Pruned {Count} processed activity ids")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Pruned {Count} finished turns and settled replies")]
     private static partial void LogPruned(ILogger logger, int count);
 }

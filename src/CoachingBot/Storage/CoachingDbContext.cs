@@ -10,9 +10,11 @@ internal sealed class CoachingDbContext(DbContextOptions<CoachingDbContext> opti
 {
     public DbSet<DialogStateRecord> DialogStates => Set<DialogStateRecord>();
     public DbSet<ConversationRecord> Conversations => Set<ConversationRecord>();
-    public DbSet<ProcessedActivityRecord> ProcessedActivities => Set<ProcessedActivityRecord>();
     public DbSet<CoachingConversationRecord> CoachingConversations => Set<CoachingConversationRecord>();
     public DbSet<ActionItemRecord> ActionItems => Set<ActionItemRecord>();
+    public DbSet<InboxRecord> Inbox => Set<InboxRecord>();
+    public DbSet<OutboxRecord> Outbox => Set<OutboxRecord>();
+    public DbSet<LaneRecord> Lanes => Set<LaneRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -38,14 +40,6 @@ internal sealed class CoachingDbContext(DbContextOptions<CoachingDbContext> opti
         {
             entity.ToTable("conversations");
             entity.HasKey(r => r.ConversationId);
-        });
-
-        modelBuilder.Entity<ProcessedActivityRecord>(entity =>
-        {
-            entity.ToTable("processed_activities");
-            entity.HasKey(r => r.Key);
-            // Pruning deletes by age.
-            entity.HasIndex(r => r.SeenAt);
         });
 
         modelBuilder.Entity<CoachingConversationRecord>(entity =>
@@ -76,6 +70,31 @@ internal sealed class CoachingDbContext(DbContextOptions<CoachingDbContext> opti
                 .OnDelete(DeleteBehavior.Cascade);
             // ListOpenAsync: one owner, two statuses, soonest first.
             entity.HasIndex(r => new { r.OwnerUserId, r.Status, r.ByWhen });
+        });
+
+        modelBuilder.Entity<InboxRecord>(entity =>
+        {
+            entity.ToTable("turn_inbox");
+            entity.HasKey(r => r.Key);
+            // NextTurnAsync: one conversation's unfinished turns in arrival order.
+            entity.HasIndex(r => new { r.ConversationId, r.FinishedAt, r.ReceivedAt });
+            // Recovery looks for unfinished turns; pruning deletes finished ones by age.
+            entity.HasIndex(r => r.FinishedAt);
+        });
+
+        modelBuilder.Entity<OutboxRecord>(entity =>
+        {
+            entity.ToTable("turn_outbox");
+            entity.HasKey(r => new { r.TurnKey, r.Index });
+            // UnsentAsync: one conversation's unsent replies in turn order.
+            entity.HasIndex(r => new { r.ConversationId, r.SettledAt, r.TurnReceivedAt });
+            entity.HasIndex(r => r.SettledAt);
+        });
+
+        modelBuilder.Entity<LaneRecord>(entity =>
+        {
+            entity.ToTable("conversation_lanes");
+            entity.HasKey(r => r.ConversationId);
         });
     }
 }

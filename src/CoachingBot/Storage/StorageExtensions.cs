@@ -1,5 +1,6 @@
 using CoachingBot.Sessions;
 using CoachingBot.Teams.Dialogs;
+using CoachingBot.Teams.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -10,7 +11,7 @@ public static class StorageExtensions
 {
     /// <summary>
     /// The database, its migration at start, and the stores: <see cref="IDialogStateStore"/>,
-    /// <see cref="IConversationStore"/>, <see cref="IProcessedActivityStore"/>, <see cref="ICoachingConversationStore"/>,
+    /// <see cref="IConversationStore"/>, <see cref="ITurnJournal"/>, <see cref="ICoachingConversationStore"/>,
     /// <see cref="IActionStore"/>. Call it before the dialogs register
     /// their in-memory fallback store, so that this one wins.
     /// </summary>
@@ -31,7 +32,7 @@ public static class StorageExtensions
 
         services.AddSingleton<IDialogStateStore, EfDialogStateStore>();
         services.AddSingleton<IConversationStore, EfConversationStore>();
-        services.AddSingleton<IProcessedActivityStore, EfProcessedActivityStore>();
+        services.AddSingleton<ITurnJournal, EfTurnJournal>();
         services.AddSingleton<ICoachingConversationStore, EfCoachingConversationStore>();
         services.AddSingleton<IActionStore, EfActionStore>();
 
