@@ -63,6 +63,26 @@ public sealed partial class TurnTracker : IHostedService, IDisposable
             TaskScheduler.Default);
     }
 
+    /// <summary>Waits until nothing tracked is running, including work started by the work awaited.</summary>
+    internal async Task WhenIdleAsync()
+    {
+        while (true)
+        {
+            Task[] running;
+            lock (_gate)
+            {
+                running = [.. _running];
+            }
+
+            if (running.Length == 0)
+            {
+                return;
+            }
+
+            await Task.WhenAll(running).ConfigureAwait(false);
+        }
+    }
+
     /// <inheritdoc />
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
