@@ -16,6 +16,7 @@ public sealed class MigrationUpgradeTests : IDisposable
 {
     private const string Initial = "20261122000001_Initial";
     private const string CoachingConversations = "20261122000002_CoachingConversations";
+    private const string DurableTurns = "20261203102443_DurableTurns";
 
     private readonly TestFolder _folder = new();
 
@@ -29,7 +30,7 @@ public sealed class MigrationUpgradeTests : IDisposable
         await using var host = await StorageTestHost.StartAsync(_folder);
 
         var applied = Assert.Single(host.Logs.Entries, e => e.Message.StartsWith("Applied", StringComparison.Ordinal));
-        Assert.Equal($"Applied 1 database migrations, up to {CoachingConversations}", applied.Message);
+        Assert.Equal($"Applied 2 database migrations, up to {DurableTurns}", applied.Message);
         Assert.Empty(host.Logs.Entries.Where(e => e.Level > LogLevel.Information).Select(e => e.Message));
 
         Assert.Equal(new StoredDialogState("{\"step\":3}", etag), await host.Get<IDialogStateStore>().ReadAsync("conversation-1"));
@@ -38,7 +39,6 @@ public sealed class MigrationUpgradeTests : IDisposable
         Assert.Equal("Europe/London", conversation.TimeZone);
         Assert.Equal("29:user-1", conversation.UserId);
         Assert.Equal(StorageTestHost.Start, conversation.InstalledAt);
-        Assert.False(await host.Get<IProcessedActivityStore>().TryMarkAsync("a:personal-1", "1700000000000"));
     }
 
     [Fact]
@@ -90,12 +90,17 @@ public sealed class MigrationUpgradeTests : IDisposable
         {
             await db.GetService<IMigrator>().MigrateAsync(Initial);
             Assert.Equal([Initial], await db.Database.GetAppliedMigrationsAsync());
-            Assert.Equal([CoachingConversations], await db.Database.GetPendingMigrationsAsync());
+            Assert.Equal([CoachingConversations, DurableTurns], await db.Database.GetPendingMigrationsAsync());
         }
 
         var etag = await v1.Services.GetRequiredService<IDialogStateStore>().WriteAsync("conversation-1", "{\"step\":3}", etag: null);
         Assert.True(await v1.Services.GetRequiredService<IConversationStore>().UpsertAsync(ConversationReferences.Personal(), "Europe/London"));
-        Assert.True(await v1.Services.GetRequiredService<IProcessedActivityStore>().TryMarkAsync("a:personal-1", "1700000000000"));
+        await using (var db = await CreateDbContextAsync(v1))
+        {
+            // The Initial release's de-duplication record; DurableTurns replaces it with the turn inbox.
+            await db.Database.ExecuteSqlRawAsync("INSERT INTO processed_activities (\"Key\", \"SeenAt\") VALUES ('a:personal-1|1700000000000', 0)");
+        }
+
         return etag;
     }
 

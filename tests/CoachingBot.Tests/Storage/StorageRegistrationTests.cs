@@ -109,7 +109,7 @@ public sealed class StorageRegistrationTests : IDisposable
             using var connection = new SqliteConnection(connectionString);
             connection.Open();
             using var command = connection.CreateCommand();
-            command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('dialog_states', 'conversations', 'processed_activities')";
+            command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('dialog_states', 'conversations', 'turn_inbox')";
             return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 3;
         }
     }

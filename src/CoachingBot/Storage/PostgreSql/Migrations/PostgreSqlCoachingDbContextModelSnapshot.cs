@@ -224,19 +224,101 @@ namespace CoachingBot.Storage.PostgreSql.Migrations
                     b.ToTable("dialog_states", (string)null);
                 });
 
-            modelBuilder.Entity("CoachingBot.Storage.ProcessedActivityRecord", b =>
+            modelBuilder.Entity("CoachingBot.Storage.InboxRecord", b =>
                 {
                     b.Property<string>("Key")
                         .HasColumnType("text");
 
-                    b.Property<long>("SeenAt")
+                    b.Property<string>("ActivityType")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ConversationId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("Inline")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("ReceivedAt")
                         .HasColumnType("bigint");
 
                     b.HasKey("Key");
 
-                    b.HasIndex("SeenAt");
+                    b.HasIndex("FinishedAt");
 
-                    b.ToTable("processed_activities", (string)null);
+                    b.HasIndex("ConversationId", "FinishedAt", "ReceivedAt");
+
+                    b.ToTable("turn_inbox", (string)null);
+                });
+
+            modelBuilder.Entity("CoachingBot.Storage.LaneRecord", b =>
+                {
+                    b.Property<string>("ConversationId")
+                        .HasColumnType("text");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("ConversationId");
+
+                    b.ToTable("conversation_lanes", (string)null);
+                });
+
+            modelBuilder.Entity("CoachingBot.Storage.OutboxRecord", b =>
+                {
+                    b.Property<string>("TurnKey")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ConversationId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("Delivered")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsUpdate")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long?>("SettledAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("TargetActivityId")
+                        .HasColumnType("text");
+
+                    b.Property<long>("TurnReceivedAt")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("TurnKey", "Index");
+
+                    b.HasIndex("SettledAt");
+
+                    b.HasIndex("ConversationId", "SettledAt", "TurnReceivedAt");
+
+                    b.ToTable("turn_outbox", (string)null);
                 });
 
             modelBuilder.Entity("CoachingBot.Storage.ActionItemRecord", b =>

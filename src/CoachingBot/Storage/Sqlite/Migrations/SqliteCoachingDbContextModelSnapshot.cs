@@ -219,19 +219,101 @@ namespace CoachingBot.Storage.Sqlite.Migrations
                     b.ToTable("dialog_states", (string)null);
                 });
 
-            modelBuilder.Entity("CoachingBot.Storage.ProcessedActivityRecord", b =>
+            modelBuilder.Entity("CoachingBot.Storage.InboxRecord", b =>
                 {
                     b.Property<string>("Key")
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("SeenAt")
+                    b.Property<string>("ActivityType")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConversationId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Inline")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Key");
 
-                    b.HasIndex("SeenAt");
+                    b.HasIndex("FinishedAt");
 
-                    b.ToTable("processed_activities", (string)null);
+                    b.HasIndex("ConversationId", "FinishedAt", "ReceivedAt");
+
+                    b.ToTable("turn_inbox", (string)null);
+                });
+
+            modelBuilder.Entity("CoachingBot.Storage.LaneRecord", b =>
+                {
+                    b.Property<string>("ConversationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ConversationId");
+
+                    b.ToTable("conversation_lanes", (string)null);
+                });
+
+            modelBuilder.Entity("CoachingBot.Storage.OutboxRecord", b =>
+                {
+                    b.Property<string>("TurnKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConversationId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Delivered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsUpdate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SettledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TargetActivityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TurnReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TurnKey", "Index");
+
+                    b.HasIndex("SettledAt");
+
+                    b.HasIndex("ConversationId", "SettledAt", "TurnReceivedAt");
+
+                    b.ToTable("turn_outbox", (string)null);
                 });
 
             modelBuilder.Entity("CoachingBot.Storage.ActionItemRecord", b =>
