@@ -14,6 +14,7 @@ public static class CoachingBotExtensions
     public static IHostApplicationBuilder AddCoachingBot(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        LocalListenDefault.Apply(builder);
 
         // Storage first: its dialog-state store and turn journal must win over the in-memory fallbacks below.
         builder.AddCoachingStorage();

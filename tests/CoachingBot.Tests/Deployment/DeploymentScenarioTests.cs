@@ -17,12 +17,12 @@ namespace CoachingBot.Tests.Deployment;
 /// </summary>
 public sealed class DeploymentScenarioTests
 {
-    private const string AppRegistrationId = "3c4d5e6f-0000-4000-8000-0000000000a1";
-    private const string BotPassword = "test-only-client-secret";
+    private const string AppRegistrationId = TestDeployments.AppRegistrationId;
+    private const string BotPassword = TestDeployments.BotPassword;
 
     private readonly ArmTemplate _template = ArmTemplate.Load();
 
-    public static TheoryData<string> WorkingAppTypes => new() { "SingleTenant", "UserAssignedMSI", "MultiTenant" };
+    public static TheoryData<string> WorkingAppTypes => TestDeployments.WorkingAppTypes;
 
     [Theory]
     [MemberData(nameof(WorkingAppTypes))]
@@ -210,22 +210,8 @@ public sealed class DeploymentScenarioTests
         }
     }
 
-    private ArmDeployment Deploy(string appType, params (string Name, object? Value)[] extra)
-    {
-        var parameters = new Dictionary<string, object?>
-        {
-            ["botName"] = "coachingbot-test",
-            ["appType"] = appType,
-            ["appId"] = appType == "UserAssignedMSI" ? string.Empty : AppRegistrationId,
-            ["botAppPassword"] = appType == "UserAssignedMSI" ? string.Empty : BotPassword,
-        };
-        foreach (var (name, value) in extra)
-        {
-            parameters[name] = value;
-        }
-
-        return new ArmDeployment(_template, parameters);
-    }
+    private ArmDeployment Deploy(string appType, params (string Name, object? Value)[] extra) =>
+        TestDeployments.Deploy(_template, appType, extra);
 
     private static string IdentityId() =>
         $"/subscriptions/{ArmExpressionEvaluator.SubscriptionId}/resourceGroups/{ArmExpressionEvaluator.ResourceGroupName}"

@@ -206,6 +206,25 @@ public sealed partial class DeploymentTemplateTests
     }
 
     [Fact]
+    public void WebApp_LeavesTheListeningAddressToAppService()
+    {
+        // App Service on Linux names the port in PORT, and its .NET startup script exports ASPNETCORE_URLS from it. A
+        // setting of our own would fight that (Urls in the app's configuration outranks ASPNETCORE_URLS) or change
+        // where the platform sends requests (WEBSITES_PORT, meant for custom containers), so the template sets none.
+        string[] addressSettings = ["URLS", "ASPNETCORE_URLS", "DOTNET_URLS", "HTTP_PORTS", "ASPNETCORE_HTTP_PORTS", "DOTNET_HTTP_PORTS",
+            "HTTPS_PORTS", "ASPNETCORE_HTTPS_PORTS", "DOTNET_HTTPS_PORTS", "PORT", "WEBSITES_PORT"];
+
+        var offending = _template.WebAppSettings
+            .Select(setting => setting.Name)
+            .Where(name => addressSettings.Contains(name, StringComparer.OrdinalIgnoreCase)
+                || name.StartsWith("Kestrel__Endpoints", StringComparison.OrdinalIgnoreCase))
+            .ToList();
+
+        Assert.Empty(offending);
+        Assert.DoesNotContain("urls", (string?)_template.WebApp["properties"]?["siteConfig"]?["appCommandLine"], StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public void Parameters_HoldNoSecretDefaults()
     {
         var problems = new List<string>();
