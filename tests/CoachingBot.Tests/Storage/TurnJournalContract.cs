@@ -5,23 +5,14 @@ using CoachingBot.Tests.Support;
 
 namespace CoachingBot.Tests.Storage;
 
-public sealed class EfTurnJournalTests : IAsyncLifetime, IDisposable
+public abstract class TurnJournalContract : StoreContract
 {
     private const string Conversation = "a:personal-1";
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
-    private readonly TestFolder _folder = new();
-    private StorageTestHost _host = null!;
 
-    private ITurnJournal Journal => _host.Get<ITurnJournal>();
+    private ITurnJournal Journal => Host.Get<ITurnJournal>();
 
-    public async Task InitializeAsync() => _host = await StorageTestHost.StartAsync(_folder);
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
-    // xunit calls this after DisposeAsync, once the host has let go of the database.
-    public void Dispose() => _folder.Dispose();
-
-    [Fact]
+    [DatabaseFact]
     public async Task AcceptAsync_ReturnsNull_ForAResendOfTheSameActivity()
     {
         Assert.NotNull(await Journal.AcceptAsync(Message("1700000000000"), runsInline: false));
@@ -30,10 +21,10 @@ public sealed class EfTurnJournalTests : IAsyncLifetime, IDisposable
         Assert.NotNull(await Journal.AcceptAsync(Message("1700000000000", "a:personal-2"), runsInline: false));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AcceptAsync_AcceptsExactlyOnce_WhenTwoInstancesRace()
     {
-        await using var other = await StorageTestHost.StartAsync(_folder);
+        await using var other = await StorageTestHost.StartAsync(Database);
         var journals = new[] { Journal, other.Get<ITurnJournal>() };
 
         for (var round = 0; round < 5; round++)
@@ -46,14 +37,14 @@ public sealed class EfTurnJournalTests : IAsyncLifetime, IDisposable
         }
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task NextTurnAsync_ReturnsTheActivityAsItArrived_AfterARestart()
     {
         var activity = Message("m1", text: "Ich möchte üben 🙂");
         activity.AdditionalProperties = new Dictionary<string, System.Text.Json.JsonElement> { ["unknownField"] = System.Text.Json.JsonDocument.Parse("{\"kept\":true}").RootElement.Clone() };
         await Journal.AcceptAsync(activity, runsInline: false);
-        await _host.DisposeAsync();
-        _host = await StorageTestHost.StartAsync(_folder);
+        await Host.DisposeAsync();
+        Host = await StorageTestHost.StartAsync(Database);
 
         var turn = await Journal.NextTurnAsync(Conversation);
 
@@ -64,11 +55,11 @@ public sealed class EfTurnJournalTests : IAsyncLifetime, IDisposable
         Assert.Equal(2, (await Journal.NextTurnAsync(Conversation))!.Attempts);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task NextTurnAsync_ReturnsTurnsInArrivalOrder_AndSkipsInlineAndFinishedOnes()
     {
         await Journal.AcceptAsync(Message("b-first"), runsInline: false);
-        _host.Time.Advance(TimeSpan.FromMilliseconds(1));
+        Host.Time.Advance(TimeSpan.FromMilliseconds(1));
         await Journal.AcceptAsync(Message("a-second"), runsInline: false);
         await Journal.AcceptAsync(Message("invoke"), runsInline: true);
         var lease = await Journal.TryClaimLaneAsync(Conversation, "me", Lease);
@@ -80,10 +71,10 @@ public sealed class EfTurnJournalTests : IAsyncLifetime, IDisposable
         Assert.Equal(Conversation + "|a-second", (await Journal.NextTurnAsync(Conversation))!.Key);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task TryClaimLaneAsync_GivesTheLaneToOneOwner_UntilReleasedOrExpired()
     {
-        await using var other = await StorageTestHost.StartAsync(_folder, _host.Time);
+        await using var other = await StorageTestHost.StartAsync(Database, Host.Time);
         var mine = await Journal.TryClaimLaneAsync(Conversation, "me", Lease);
 
         Assert.NotNull(mine);
@@ -94,16 +85,16 @@ public sealed class EfTurnJournalTests : IAsyncLifetime, IDisposable
         var theirs = await other.Get<ITurnJournal>().TryClaimLaneAsync(Conversation, "other", Lease);
         Assert.NotNull(theirs);
 
-        _host.Time.Advance(Lease);
+        Host.Time.Advance(Lease);
         Assert.NotNull(await Journal.TryClaimLaneAsync(Conversation, "me", Lease));
         await Assert.ThrowsAsync<LaneLostException>(() =>
             other.Get<ITurnJournal>().CompleteTurnAsync(theirs, new JournalTurn(Conversation + "|x", Message("x"), 1), [], []));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task TryClaimLaneAsync_GivesTheLaneToExactlyOne_WhenManyRace()
     {
-        await using var other = await StorageTestHost.StartAsync(_folder, _host.Time);
+        await using var other = await StorageTestHost.StartAsync(Database, Host.Time);
         var journals = new[] { Journal, other.Get<ITurnJournal>() };
 
         var claims = await Task.WhenAll(Enumerable.Range(0, 16)
@@ -112,7 +103,7 @@ public sealed class EfTurnJournalTests : IAsyncLifetime, IDisposable
         Assert.Single(claims, claim => claim is not null);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task CompleteTurnAsync_SavesStateRepliesAndTheEndTogether()
     {
         var turn = (await Journal.AcceptAsync(Message("m1"), runsInline: false))!;
@@ -120,15 +111,15 @@ public sealed class EfTurnJournalTests : IAsyncLifetime, IDisposable
 
         await Journal.CompleteTurnAsync(lease, turn, [new StateWrite("msteams/" + Conversation, "{\"step\":1}", null)], [Reply("one"), Reply("two")]);
 
-        Assert.Equal("{\"step\":1}", (await _host.Get<IDialogStateStore>().ReadAsync("msteams/" + Conversation))?.Json);
+        Assert.Equal("{\"step\":1}", (await Host.Get<IDialogStateStore>().ReadAsync("msteams/" + Conversation))?.Json);
         Assert.Equal(["one", "two"], (await Journal.UnsentAsync(Conversation, 10)).Select(e => e.Operation.Activity.Text));
         Assert.Null(await Journal.NextTurnAsync(Conversation));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task CompleteTurnAsync_ChangesNothing_WhenTheStateWriteLosesARace()
     {
-        var states = _host.Get<IDialogStateStore>();
+        var states = Host.Get<IDialogStateStore>();
         var etag = await states.WriteAsync("msteams/" + Conversation, "{\"step\":1}", null);
         await states.WriteAsync("msteams/" + Conversation, "{\"step\":2}", etag);
         var turn = (await Journal.AcceptAsync(Message("m1"), runsInline: false))!;
@@ -142,12 +133,12 @@ public sealed class EfTurnJournalTests : IAsyncLifetime, IDisposable
         Assert.NotNull(await Journal.NextTurnAsync(Conversation));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task UnsentAsync_KeepsTurnOrder_AndSettleAsyncRemovesWhatWasSentOrUndeliverable()
     {
         var lease = (await Journal.TryClaimLaneAsync(Conversation, "me", Lease))!;
         var first = (await Journal.AcceptAsync(Message("z-first"), runsInline: false))!;
-        _host.Time.Advance(TimeSpan.FromMilliseconds(1));
+        Host.Time.Advance(TimeSpan.FromMilliseconds(1));
         var second = (await Journal.AcceptAsync(Message("a-second"), runsInline: false))!;
         await Journal.CompleteTurnAsync(lease, second, [], [Reply("2a"), Reply("2b")]);
         await Journal.CompleteTurnAsync(lease, first, [], [Reply("1a")]);
@@ -163,7 +154,7 @@ public sealed class EfTurnJournalTests : IAsyncLifetime, IDisposable
         Assert.Equal(("2a", 1), (left.Operation.Activity.Text, left.Attempts));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ConversationsWithWorkAsync_FindsUnfinishedTurnsAndUnsentReplies_WhoseLaneIsFreeOrExpired()
     {
         await Journal.AcceptAsync(Message("m1", "a:pending"), runsInline: false);
@@ -177,11 +168,11 @@ public sealed class EfTurnJournalTests : IAsyncLifetime, IDisposable
 
         Assert.Equal(["a:pending", "a:unsent"], (await Journal.ConversationsWithWorkAsync(10)).Order());
 
-        _host.Time.Advance(Lease);
+        Host.Time.Advance(Lease);
         Assert.Equal(["a:busy", "a:pending", "a:unsent"], (await Journal.ConversationsWithWorkAsync(10)).Order());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task PruneAsync_ForgetsFinishedTurnsAndSettledReplies_OlderThanTheCutoff()
     {
         var lease = (await Journal.TryClaimLaneAsync(Conversation, "me", Lease))!;
@@ -189,7 +180,7 @@ public sealed class EfTurnJournalTests : IAsyncLifetime, IDisposable
         await Journal.CompleteTurnAsync(lease, old, [], [Reply("sent")]);
         await Journal.SettleAsync((await Journal.UnsentAsync(Conversation, 1))[0], OutboxSettlement.Sent);
         await Journal.AcceptAsync(Message("pending"), runsInline: false);
-        _host.Time.Advance(TimeSpan.FromDays(2));
+        Host.Time.Advance(TimeSpan.FromDays(2));
 
         Assert.Equal(2, await Journal.PruneAsync(TimeSpan.FromDays(1)));
 
@@ -212,4 +203,15 @@ public sealed class EfTurnJournalTests : IAsyncLifetime, IDisposable
 
     private static OutgoingOperation Reply(string text, string conversationId = Conversation) =>
         new(OutgoingKind.Send, Message("in", conversationId).CreateReply(text), null);
+}
+
+public sealed class SqliteTurnJournalTests : TurnJournalContract
+{
+    protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.SqliteAsync();
+}
+
+[UsesPostgreSql]
+public sealed class PostgreSqlTurnJournalTests(PostgreSqlClassDatabase database) : TurnJournalContract, IClassFixture<PostgreSqlClassDatabase>
+{
+    protected override Task<TestDatabase> CreateDatabaseAsync() => database.ForNextTestAsync();
 }
