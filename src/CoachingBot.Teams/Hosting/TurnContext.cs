@@ -41,7 +41,10 @@ public sealed class TurnContext
     /// <summary>The operations queued so far, in order.</summary>
     public IReadOnlyList<OutgoingOperation> Pending => _pending;
 
-    /// <summary>Queues a message for this conversation. Missing addressing fields are filled from the inbound activity.</summary>
+    /// <summary>
+    /// Queues a message for this conversation. Missing addressing fields are filled from the inbound activity, and
+    /// <see cref="Schema.Activity.ReplyToId"/> from its id, so each message says which inbound activity it answers.
+    /// </summary>
     public void Send(Activity activity)
     {
         ArgumentNullException.ThrowIfNull(activity);
@@ -99,6 +102,7 @@ public sealed class TurnContext
         activity.From ??= template.From;
         activity.Recipient ??= template.Recipient;
         activity.Locale ??= template.Locale;
+        activity.ReplyToId ??= template.ReplyToId;
         return activity;
     }
 }
