@@ -5,21 +5,51 @@ namespace CoachingBot.Tests.Support;
 
 /// <summary>
 /// The bot as its own operating-system process (the built CoachingBot.dll), on a free loopback port, so a test
-/// can kill it outright and start another on the same data folder.
+/// can kill it outright (SIGKILL) or ask it to stop (SIGTERM), and start another on the same data.
 /// </summary>
 public sealed partial class BotProcess : IAsyncDisposable
 {
-    private readonly Process _process;
+    private const int KeptOutputLines = 400;
 
-    private BotProcess(Process process, Uri baseAddress)
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan ExitTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly Process _process;
+    private readonly Queue<string> _output;
+
+    private BotProcess(Process process, Uri baseAddress, Queue<string> output)
     {
         _process = process;
         BaseAddress = baseAddress;
+        _output = output;
     }
 
     public Uri BaseAddress { get; }
 
-    public static async Task<BotProcess> StartAsync(string dataFolder)
+    public int Id => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>The last lines the process wrote (stdout and stderr), for failure messages.</summary>
+    public string RecentOutput
+    {
+        get
+        {
+            lock (_output)
+            {
+                return string.Join('\n', _output);
+            }
+        }
+    }
+
+    public static Task<BotProcess> StartAsync(string dataFolder) => StartAsync(dataFolder, settings: null);
+
+    /// <summary>
+    /// Starts the bot with its data in <paramref name="dataFolder"/> and <paramref name="settings"/> as configuration
+    /// (keys as in appsettings.json, such as <c>Storage:Provider</c>), passed in the environment rather than on the
+    /// command line so a connection string does not show in the process list.
+    /// </summary>
+    public static async Task<BotProcess> StartAsync(string dataFolder, IReadOnlyDictionary<string, string>? settings)
     {
         var appFolder = AppContext.BaseDirectory;
         var info = new ProcessStartInfo(DotnetHost(), [Path.Combine(appFolder, "CoachingBot.dll"), "--urls", "http://127.0.0.1:0", "--Storage:DataFolder", dataFolder])
@@ -31,23 +61,41 @@ public sealed partial class BotProcess : IAsyncDisposable
         };
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment["Logging__Console__FormatterName"] = "simple";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
 
         var process = new Process { StartInfo = info };
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var output = new List<string>();
+        var output = new Queue<string>();
+        void Keep(string line)
+        {
+            lock (output)
+            {
+                output.Enqueue(line);
+                if (output.Count > KeptOutputLines)
+                {
+                    output.Dequeue();
+                }
+            }
+        }
+
         process.OutputDataReceived += (_, line) =>
         {
             if (line.Data is null)
             {
-                listening.TrySetException(new InvalidOperationException("The bot exited before listening:\n" + string.Join('\n', output)));
+                string seen;
+                lock (output)
+                {
+                    seen = string.Join('\n', output);
+                }
+
+                listening.TrySetException(new InvalidOperationException("The bot exited before listening:\n" + seen));
                 return;
             }
 
-            lock (output)
-            {
-                output.Add(line.Data);
-            }
-
+            Keep(line.Data);
             if (ListeningLine().Match(line.Data) is { Success: true } match)
             {
                 listening.TrySetResult(new Uri(match.Groups["url"].Value));
@@ -57,10 +105,7 @@ public sealed partial class BotProcess : IAsyncDisposable
         {
             if (line.Data is not null)
             {
-                lock (output)
-                {
-                    output.Add(line.Data);
-                }
+                Keep(line.Data);
             }
         };
 
@@ -69,8 +114,8 @@ public sealed partial class BotProcess : IAsyncDisposable
         process.BeginErrorReadLine();
         try
         {
-            var address = await listening.Task.WaitAsync(TimeSpan.FromSeconds(60));
-            return new BotProcess(process, address);
+            var address = await listening.Task.WaitAsync(StartTimeout);
+            return new BotProcess(process, address, output);
         }
         catch
         {
@@ -84,10 +129,38 @@ public sealed partial class BotProcess : IAsyncDisposable
     public async Task KillAsync()
     {
         _process.Kill(entireProcessTree: true);
-        await _process.WaitForExitAsync();
+        await _process.WaitForExitAsync().WaitAsync(ExitTimeout);
     }
 
-    public bool HasExited => _process.HasExited;
+    /// <summary>
+    /// Sends SIGTERM, as App Service or Kubernetes do to stop an instance, and waits up to <paramref name="timeout"/>
+    /// for the process to end. Returns how long it took; a process still running then is killed and the call throws,
+    /// so a bot that does not stop fails its test instead of hanging it.
+    /// </summary>
+    public async Task<TimeSpan> TerminateAsync(TimeSpan timeout)
+    {
+        var started = Stopwatch.GetTimestamp();
+        using (var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false })!)
+        {
+            await kill.WaitForExitAsync().WaitAsync(ExitTimeout);
+            if (kill.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"kill -TERM {_process.Id} failed with {kill.ExitCode}.");
+            }
+        }
+
+        try
+        {
+            await _process.WaitForExitAsync().WaitAsync(timeout);
+        }
+        catch (TimeoutException)
+        {
+            await KillAsync();
+            throw new TimeoutException($"The bot was still running {timeout.TotalSeconds:0.#} s after SIGTERM; killed it. Its last output:\n{RecentOutput}");
+        }
+
+        return Stopwatch.GetElapsedTime(started);
+    }
 
     public async ValueTask DisposeAsync()
     {
