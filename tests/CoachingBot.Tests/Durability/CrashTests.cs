@@ -12,8 +12,8 @@ namespace CoachingBot.Tests.Durability;
 /// </summary>
 public abstract class CrashTests(ITestOutputHelper output)
 {
-    private static readonly TimeSpan MinUptime = TimeSpan.FromMilliseconds(500);
-    private static readonly TimeSpan MaxUptime = TimeSpan.FromMilliseconds(3000);
+    private static readonly TimeSpan MinUptime = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan MaxUptime = TimeSpan.FromMilliseconds(2500);
 
     private protected abstract Task<BotStorage> CreateStorageAsync();
 
@@ -34,7 +34,14 @@ public abstract class CrashTests(ITestOutputHelper output)
         var today = DurabilityRun.Today;
         var walkers = Enumerable.Range(0, conversations).Select(_ => new GrowWalker(connector, sender, today)).ToList();
         var settled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var walks = walkers.Select(w => Task.Run(() => w.RunAsync(_ => bot.AddressAsync, settled.Task, DurabilityRun.AnswerWait, abort.Token))).ToList();
+        var acceptedSinceStart = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Task OnAccepted(int step)
+        {
+            Volatile.Read(ref acceptedSinceStart).TrySetResult();
+            return Task.CompletedTask;
+        }
+
+        var walks = walkers.Select(w => Task.Run(() => w.RunAsync(_ => bot.AddressAsync, settled.Task, DurabilityRun.AnswerWait, abort.Token, OnAccepted))).ToList();
         var allWalked = Task.WhenAll(walks);
 
         var random = new Random(seed);
@@ -44,13 +51,17 @@ public abstract class CrashTests(ITestOutputHelper output)
         {
             for (; killsDone < kills; killsDone++)
             {
+                // A random moment once the new process has taken in work: a kill while it is still starting up
+                // would find nothing in flight.
                 var uptime = MinUptime + ((MaxUptime - MinUptime) * random.NextDouble());
+                await Task.WhenAny(Volatile.Read(ref acceptedSinceStart).Task, allWalked).WaitAsync(abort.Token);
                 await Task.WhenAny(Task.Delay(uptime, abort.Token), allWalked);
                 if (walkers.Any(w => w.IsWaiting))
                 {
                     killsWithMessagesInFlight++;
                 }
 
+                Volatile.Write(ref acceptedSinceStart, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
                 await bot.KillAndRestartAsync();
             }
 
@@ -76,6 +87,7 @@ public abstract class CrashTests(ITestOutputHelper output)
             Stopwatch.GetElapsedTime(started));
         output.WriteLine($"seed {seed}; {conversations} conversations; {kills} kills; the bot started {bot.Starts} times");
         figures.Report(output);
+        output.WriteLine("The bot's last output:\n" + string.Join('\n', bot.Current.RecentOutput.Split('\n').TakeLast(30)));
         foreach (var walker in walkers)
         {
             walker.Dispose();

@@ -12,7 +12,7 @@ internal static class DurabilityRun
     public static int Conversations => Read("COACHINGBOT_CRASH_CONVERSATIONS", 200);
 
     /// <summary>COACHINGBOT_CRASH_KILLS: SIGKILLs in one crash test, each followed by a restart.</summary>
-    public static int Kills => Read("COACHINGBOT_CRASH_KILLS", 10);
+    public static int Kills => Read("COACHINGBOT_CRASH_KILLS", 10, minimum: 0);
 
     /// <summary>COACHINGBOT_CRASH_SEED: seeds the kill moments and the connector's delays, so a run can be repeated.</summary>
     public static int Seed => Read("COACHINGBOT_CRASH_SEED", 20261203);
@@ -57,6 +57,6 @@ internal static class DurabilityRun
     /// <summary>The bot's today: a bot process runs on the real clock, so the walk's dates are counted from it.</summary>
     public static DateOnly Today => DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
 
-    private static int Read(string variable, int fallback) =>
-        int.TryParse(Environment.GetEnvironmentVariable(variable), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value > 0 ? value : fallback;
+    private static int Read(string variable, int fallback, int minimum = 1) =>
+        int.TryParse(Environment.GetEnvironmentVariable(variable), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= minimum ? value : fallback;
 }

@@ -60,7 +60,7 @@ internal sealed class GrowWalker : IDisposable
     /// <summary>Turns the bot answered with its apology (a turn given up), each then sent again as a new message.</summary>
     public int Apologies { get; private set; }
 
-    /// <summary>True while a message of this walk is accepted and its answer has not all arrived.</summary>
+    /// <summary>True from the moment a message of this walk is posted until its whole answer has arrived.</summary>
     public bool IsWaiting => _waiting;
 
     public IReadOnlyList<AcceptedMessage> Accepted
@@ -97,6 +97,7 @@ internal sealed class GrowWalker : IDisposable
                 var activity = userSends == Install ? _chat.Install()
                     : userSends is CardSubmit submit ? _chat.Submit(submit.Values, cardId)
                     : _chat.Message((string)userSends);
+                _waiting = true;
                 var status = await _sender.PostAsync(target(step), activity, cancellationToken);
                 if (status != 200)
                 {
@@ -104,7 +105,6 @@ internal sealed class GrowWalker : IDisposable
                     return;
                 }
 
-                _waiting = true;
                 if (onAccepted is not null)
                 {
                     await onAccepted(step);
