@@ -63,7 +63,10 @@ public sealed class TurnContext
         _stateWrites.Add(write);
     }
 
-    /// <summary>Queues a message for this conversation. Missing addressing fields are filled from the inbound activity.</summary>
+    /// <summary>
+    /// Queues a message for this conversation. Missing addressing fields are filled from the inbound activity, and
+    /// <see cref="Schema.Activity.ReplyToId"/> from its id, so each message says which inbound activity it answers.
+    /// </summary>
     public void Send(Activity activity)
     {
         ArgumentNullException.ThrowIfNull(activity);
@@ -125,6 +128,7 @@ public sealed class TurnContext
         activity.From ??= template.From;
         activity.Recipient ??= template.Recipient;
         activity.Locale ??= template.Locale;
+        activity.ReplyToId ??= template.ReplyToId;
         return activity;
     }
 }

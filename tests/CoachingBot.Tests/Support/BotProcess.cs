@@ -9,7 +9,10 @@ namespace CoachingBot.Tests.Support;
 /// </summary>
 public sealed partial class BotProcess : IAsyncDisposable
 {
+    private const int KeptOutputLines = 400;
+
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan ExitTimeout = TimeSpan.FromSeconds(30);
 
     // Inherited variables that would say where the bot listens or how it is set up. A test names its own, so the
     // shell the tests run from cannot change what they see.
@@ -33,12 +36,27 @@ public sealed partial class BotProcess : IAsyncDisposable
 
     public bool HasExited => _launch.Process.HasExited;
 
+    public int Id => _launch.Process.Id;
+
     /// <summary>Everything the process wrote so far, standard output and error interleaved.</summary>
     public string Output => _launch.Output;
 
+    /// <summary>The last lines the process wrote (stdout and stderr), for failure messages.</summary>
+    public string RecentOutput => string.Join('\n', Output.Split('\n').TakeLast(KeptOutputLines));
+
     /// <summary>The test's own build of the bot on a free loopback port, its SQLite file in the given folder.</summary>
-    public static Task<BotProcess> StartAsync(string dataFolder) =>
-        StartAsync(AppContext.BaseDirectory, ["--urls", "http://127.0.0.1:0", "--Storage:DataFolder", dataFolder], new Dictionary<string, string>());
+    public static Task<BotProcess> StartAsync(string dataFolder) => StartAsync(dataFolder, settings: null);
+
+    /// <summary>
+    /// The test's own build of the bot on a free loopback port, its data in <paramref name="dataFolder"/> and
+    /// <paramref name="settings"/> as configuration (keys as in appsettings.json, such as <c>Storage:Provider</c>),
+    /// passed in the environment rather than on the command line so a connection string does not show in the process list.
+    /// </summary>
+    public static Task<BotProcess> StartAsync(string dataFolder, IReadOnlyDictionary<string, string>? settings) =>
+        StartAsync(
+            AppContext.BaseDirectory,
+            ["--urls", "http://127.0.0.1:0", "--Storage:DataFolder", dataFolder],
+            (settings ?? new Dictionary<string, string>()).ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value));
 
     /// <summary>
     /// Starts the CoachingBot.dll in <paramref name="appFolder"/> (also its working directory and content root) and
@@ -81,6 +99,36 @@ public sealed partial class BotProcess : IAsyncDisposable
 
     /// <summary>Ends the process with SIGKILL: no shutdown hooks, no flushing, as a crash or an OOM kill would.</summary>
     public Task KillAsync() => _launch.KillAsync();
+
+    /// <summary>
+    /// Sends SIGTERM, as App Service or Kubernetes do to stop an instance, and waits up to <paramref name="timeout"/>
+    /// for the process to end. Returns how long it took; a process still running then is killed and the call throws,
+    /// so a bot that does not stop fails its test instead of hanging it.
+    /// </summary>
+    public async Task<TimeSpan> TerminateAsync(TimeSpan timeout)
+    {
+        var started = Stopwatch.GetTimestamp();
+        using (var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false })!)
+        {
+            await kill.WaitForExitAsync().WaitAsync(ExitTimeout);
+            if (kill.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"kill -TERM {Id} failed with {kill.ExitCode}.");
+            }
+        }
+
+        try
+        {
+            await _launch.Process.WaitForExitAsync().WaitAsync(timeout);
+        }
+        catch (TimeoutException)
+        {
+            await KillAsync();
+            throw new TimeoutException($"The bot was still running {timeout.TotalSeconds:0.#} s after SIGTERM; killed it. Its last output:\n{RecentOutput}");
+        }
+
+        return Stopwatch.GetElapsedTime(started);
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -161,7 +209,7 @@ public sealed partial class BotProcess : IAsyncDisposable
         public async Task KillAsync()
         {
             Process.Kill(entireProcessTree: true);
-            await Process.WaitForExitAsync();
+            await Process.WaitForExitAsync().WaitAsync(ExitTimeout);
         }
 
         private static bool Stripped(string name) =>

@@ -14,7 +14,8 @@ namespace CoachingBot.Tests.Support;
 
 /// <summary>
 /// A Bot Connector on a free loopback port that records what the bot sends. It can be told to answer the next
-/// sends with an error status, to play a throttling or uninstalled-app connector.
+/// sends with an error status, to play a throttling or uninstalled-app connector, and to take its time over each
+/// request, so that a bot stopped at any moment has sends in flight.
 /// </summary>
 public sealed class FakeConnector : IAsyncDisposable
 {
@@ -22,7 +23,14 @@ public sealed class FakeConnector : IAsyncDisposable
     private readonly ConcurrentQueue<RecordedCall> _calls = new();
     private readonly ConcurrentQueue<int> _failures = new();
     private readonly SemaphoreSlim _arrived = new(0);
+    private readonly ConcurrentDictionary<string, ConversationCalls> _byConversation = new(StringComparer.Ordinal);
+    private readonly Lock _delayGate = new();
+    private Random? _delayRandom;
+    private (TimeSpan Min, TimeSpan Max) _delay;
     private int _nextId;
+
+    /// <summary>What the fake records for a request whose sender went away before it was answered (nginx's code).</summary>
+    public const int StatusClientClosed = 499;
 
     private FakeConnector(WebApplication app) => _app = app;
 
@@ -52,6 +60,46 @@ public sealed class FakeConnector : IAsyncDisposable
         foreach (var status in statuses)
         {
             _failures.Enqueue((int)status);
+        }
+    }
+
+    /// <summary>
+    /// From now on each request waits between <paramref name="min"/> and <paramref name="max"/> (drawn from a random
+    /// sequence seeded with <paramref name="seed"/>) before it is recorded and answered. A request whose sender goes
+    /// away during the wait is recorded as abandoned (status 499) and never delivered: the bot never learnt whether it
+    /// arrived, so sending it again is not a repeat.
+    /// </summary>
+    public void DelayEachRequest(TimeSpan min, TimeSpan max, int seed)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(max, min);
+        lock (_delayGate)
+        {
+            _delay = (min, max);
+            _delayRandom = new Random(seed);
+        }
+    }
+
+    /// <summary>Every call the bot made in one conversation, in arrival order.</summary>
+    public IReadOnlyList<RecordedCall> CallsIn(string conversationId) =>
+        _byConversation.TryGetValue(conversationId, out var calls) ? calls.Snapshot().Calls : [];
+
+    /// <summary>
+    /// Waits until the calls made in <paramref name="conversationId"/> satisfy <paramref name="condition"/>, and returns
+    /// them. Made for many waiters at once: each conversation wakes only its own.
+    /// </summary>
+    public async Task<IReadOnlyList<RecordedCall>> WaitForCallsAsync(string conversationId, Func<IReadOnlyList<RecordedCall>, bool> condition, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        var calls = _byConversation.GetOrAdd(conversationId, _ => new ConversationCalls());
+        while (true)
+        {
+            var (snapshot, changed) = calls.Snapshot();
+            if (condition(snapshot))
+            {
+                return snapshot;
+            }
+
+            await changed.WaitAsync(cancellationToken);
         }
     }
 
@@ -97,10 +145,26 @@ public sealed class FakeConnector : IAsyncDisposable
     private async Task<IResult> RecordAsync(HttpContext http, string method, string conversationId, string? activityId)
     {
         var activity = await JsonSerializer.DeserializeAsync<Activity>(http.Request.Body, BotJson.Options) ?? new Activity();
+        var authorization = http.Request.Headers.Authorization.ToString();
+        var conversation = activity.Conversation?.Id ?? conversationId;
+        if (NextDelay() is { } delay && delay > TimeSpan.Zero)
+        {
+            try
+            {
+                await Task.Delay(delay, http.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                Record(new RecordedCall(method, conversation, activityId, activity, StatusClientClosed, authorization));
+                return Results.Empty;
+            }
+        }
+
         var status = _failures.TryDequeue(out var failure) ? failure : 200;
+        // Like the real connector, the service names a new message; an id in the posted body is not kept.
         var id = method == "PUT" ? activityId! : "bot-" + Interlocked.Increment(ref _nextId);
-        activity.Id ??= id;
-        _calls.Enqueue(new RecordedCall(method, conversationId, activityId, activity, status, http.Request.Headers.Authorization.ToString()));
+        activity.Id = id;
+        Record(new RecordedCall(method, conversation, activityId, activity, status, authorization));
         if (status != 200)
         {
             return Results.Json(new { error = new { code = status == 403 ? "BotNotInConversationRoster" : "Throttled", message = "fake" } }, statusCode: status);
@@ -108,6 +172,49 @@ public sealed class FakeConnector : IAsyncDisposable
 
         _arrived.Release();
         return Results.Json(new { id });
+    }
+
+    private void Record(RecordedCall call)
+    {
+        _calls.Enqueue(call);
+        _byConversation.GetOrAdd(call.ConversationId, _ => new ConversationCalls()).Add(call);
+    }
+
+    private TimeSpan? NextDelay()
+    {
+        lock (_delayGate)
+        {
+            return _delayRandom is null ? null : _delay.Min + ((_delay.Max - _delay.Min) * _delayRandom.NextDouble());
+        }
+    }
+
+    /// <summary>One conversation's calls, and a signal that is set (and replaced) at each new one.</summary>
+    private sealed class ConversationCalls
+    {
+        private readonly Lock _gate = new();
+        private readonly List<RecordedCall> _calls = [];
+        private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Add(RecordedCall call)
+        {
+            TaskCompletionSource changed;
+            lock (_gate)
+            {
+                _calls.Add(call);
+                changed = _changed;
+                _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+
+            changed.SetResult();
+        }
+
+        public (IReadOnlyList<RecordedCall> Calls, Task Changed) Snapshot()
+        {
+            lock (_gate)
+            {
+                return ([.. _calls], _changed.Task);
+            }
+        }
     }
 }
 

@@ -9,16 +9,10 @@ namespace CoachingBot.Tests.Support;
 /// </summary>
 public static class SessionWalk
 {
-    public static readonly CardSubmit Goal = new(new
-    {
-        card = "goal",
-        goal = "Lead my team through the reorganisation with confidence",
-        specific = "Run the change meetings myself",
-        measure = "Team survey confidence score up by 10 points",
-        achievable = "",
-        relevant = "The reorganisation starts in April",
-        targetDate = "2026-06-30",
-    });
+    /// <summary>The test clock's day (<see cref="TestClock.DefaultStart"/>): the dates below are relative to it.</summary>
+    public static readonly DateOnly TestDay = DateOnly.FromDateTime(TestClock.DefaultStart.UtcDateTime);
+
+    public static readonly CardSubmit Goal = GoalBy(TestDay);
 
     public static readonly CardSubmit OptionsList = new(new
     {
@@ -47,22 +41,7 @@ public static class SessionWalk
         chosen2 = "false",
     });
 
-    public static readonly CardSubmit Actions = new(new
-    {
-        card = "actions",
-        what1 = "Email my manager about a mentor",
-        byWhen1 = "2026-03-06",
-        support1 = "",
-        confidence1 = "8",
-        what2 = "Book an hour with Sam",
-        byWhen2 = "2026-03-13",
-        support2 = "Sam's diary",
-        confidence2 = "6",
-        what3 = "",
-        byWhen3 = "",
-        support3 = "",
-        confidence3 = "",
-    });
+    public static readonly CardSubmit Actions = ActionsBy(TestDay);
 
     public static readonly CardSubmit First = new(new
     {
@@ -84,16 +63,53 @@ public static class SessionWalk
         ("yes", [$"**{model.Stages[0].Title}**"]),
     ];
 
-    /// <summary>GROW from its goal stage to the summary.</summary>
-    public static (object, string[])[] GrowMiddleAndEnding() =>
+    /// <summary>GROW from its goal stage to the summary, on the test clock's day.</summary>
+    public static (object, string[])[] GrowMiddleAndEnding() => GrowMiddleAndEnding(TestDay);
+
+    /// <summary>
+    /// GROW from its goal stage to the summary for a bot whose clock reads <paramref name="today"/> (a bot process
+    /// runs on the real clock): every date given is that many days ahead of it.
+    /// </summary>
+    public static (object, string[])[] GrowMiddleAndEnding(DateOnly today) =>
     [
-        (Goal, ["Your goal (saved)", "**Reality**"]),
+        (GoalBy(today), ["Your goal (saved)", "**Reality**"]),
         ("Morale is low and I avoid the hard conversations", ["**Options**"]),
         (OptionsList, ["Your options (saved)", SessionTexts.WeighQuestion]),
         (OptionsWeighed, ["Your options (saved)", "**Will (the way forward)**"]),
-        (Actions, ["Your actions (saved)", ConversationFrame.ContractCheckQuestion]),
-        ("Yes", [ConversationFrame.FollowUpQuestion + " Give a date (for example 2026-03-16)"]),
-        ("2026-03-20", [SessionTexts.FirstQuestion]),
+        (ActionsBy(today), ["Your actions (saved)", ConversationFrame.ContractCheckQuestion]),
+        ("Yes", [ConversationFrame.FollowUpQuestion + " Give a date (for example " + Day(today, 14) + ")"]),
+        (Day(today, 18), [SessionTexts.FirstQuestion]),
         (First, ["Your ratings (saved)", SessionTexts.Closing, "Your GROW conversation"]),
     ];
+
+    private static CardSubmit GoalBy(DateOnly today) => new(new
+    {
+        card = "goal",
+        goal = "Lead my team through the reorganisation with confidence",
+        specific = "Run the change meetings myself",
+        measure = "Team survey confidence score up by 10 points",
+        achievable = "",
+        relevant = "The reorganisation starts in April",
+        targetDate = Day(today, 120),
+    });
+
+    private static CardSubmit ActionsBy(DateOnly today) => new(new
+    {
+        card = "actions",
+        what1 = "Email my manager about a mentor",
+        byWhen1 = Day(today, 4),
+        support1 = "",
+        confidence1 = "8",
+        what2 = "Book an hour with Sam",
+        byWhen2 = Day(today, 11),
+        support2 = "Sam's diary",
+        confidence2 = "6",
+        what3 = "",
+        byWhen3 = "",
+        support3 = "",
+        confidence3 = "",
+    });
+
+    private static string Day(DateOnly today, int daysAhead) =>
+        today.AddDays(daysAhead).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }
