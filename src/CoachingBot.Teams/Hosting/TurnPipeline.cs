@@ -122,16 +122,21 @@ public sealed partial class TurnPipeline
                 return false;
             }
 
-            await WorkLaneAsync(lease, cancellationToken).ConfigureAwait(false);
-            return true;
+            var held = lease;
+            return await HoldingAsync(held, async laneToken =>
+            {
+                await WorkLaneAsync(held, laneToken).ConfigureAwait(false);
+                return true;
+            }, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             LogLaneStopped();
             return false;
         }
-        catch (LaneLostException)
+        catch (Exception exception) when (exception is LaneLostException or OperationCanceledException)
         {
+            // Cancelled without a shutdown: the renewal found the lease taken over.
             LogLaneLost();
             lease = null;
             return false;
@@ -170,18 +175,22 @@ public sealed partial class TurnPipeline
                 await Task.Delay(_options.LaneRetryDelay, _time, cancellationToken).ConfigureAwait(false);
             }
 
-            // Turns that arrived before the invoke run first, so the invoke sees the state they leave.
-            await WorkLaneAsync(lease, cancellationToken).ConfigureAwait(false);
-            var response = await RunTurnAsync(lease, turn, cancellationToken).ConfigureAwait(false);
-            await SendUnsentAsync(lease, cancellationToken).ConfigureAwait(false);
-            return response;
+            var held = lease;
+            return await HoldingAsync(held, async laneToken =>
+            {
+                // Turns that arrived before the invoke run first, so the invoke sees the state they leave.
+                await WorkLaneAsync(held, laneToken).ConfigureAwait(false);
+                var response = await RunTurnAsync(held, turn, laneToken).ConfigureAwait(false);
+                await SendUnsentAsync(held, laneToken).ConfigureAwait(false);
+                return response;
+            }, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             LogLaneStopped();
             return new InvokeResponse { Status = (int)HttpStatusCode.ServiceUnavailable };
         }
-        catch (LaneLostException)
+        catch (Exception exception) when (exception is LaneLostException or OperationCanceledException)
         {
             LogLaneLost();
             lease = null;
@@ -193,6 +202,53 @@ public sealed partial class TurnPipeline
             {
                 await ReleaseQuietlyAsync(lease).ConfigureAwait(false);
             }
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> while renewing <paramref name="lease"/> every third of its duration, so a long
+    /// turn or a slow connector does not let it expire under its holder. The token given to the work is cancelled at
+    /// shutdown, and when a renewal finds the lease taken over (this instance stalled past its lease).
+    /// </summary>
+    private async Task<T> HoldingAsync<T>(LaneLease lease, Func<CancellationToken, Task<T>> work, CancellationToken shutdown)
+    {
+        using var lost = CancellationTokenSource.CreateLinkedTokenSource(shutdown);
+        using var done = new CancellationTokenSource();
+        var renewing = RenewAsync(lease, lost, done.Token);
+        try
+        {
+            return await work(lost.Token).ConfigureAwait(false);
+        }
+        finally
+        {
+            await done.CancelAsync().ConfigureAwait(false);
+            await renewing.ConfigureAwait(false);
+        }
+    }
+
+    private async Task RenewAsync(LaneLease lease, CancellationTokenSource lost, CancellationToken done)
+    {
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(lease.Duration / 3, _time, done).ConfigureAwait(false);
+                if (await _journal.TryClaimLaneAsync(lease.ConversationId, lease.Owner, lease.Duration, done).ConfigureAwait(false) is null)
+                {
+                    await lost.CancelAsync().ConfigureAwait(false);
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The work is done.
+        }
+#pragma warning disable CA1031 // A renewal that fails is tried again; the commit's fence still guards the lease.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            LogRenewFailed(exception);
         }
     }
 
@@ -418,6 +474,9 @@ public sealed partial class TurnPipeline
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "An invoke waited too long for its conversation's lane")]
     private partial void LogInvokeLaneBusy();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Renewing a conversation lane's lease failed; the commit will check it")]
+    private partial void LogRenewFailed(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Releasing a conversation lane failed; the lease will expire")]
     private partial void LogReleaseFailed(Exception exception);

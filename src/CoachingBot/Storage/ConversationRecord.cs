@@ -20,6 +20,9 @@ internal sealed class ConversationRecord
     /// <summary>IANA id.</summary>
     public string? TimeZone { get; set; }
     public DateTimeOffset InstalledAt { get; set; }
+
+    /// <summary>The activity whose turn installed (or revived) it, so that turn run again after a crash still welcomes.</summary>
+    public string? InstalledBy { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 
     /// <summary>Set when the app was uninstalled or the bot removed; cleared when it comes back.</summary>

@@ -47,7 +47,7 @@ internal sealed class EfConversationStore(IDbContextFactory<CoachingDbContext> c
                     setters =>
                     {
                         SetReference(setters);
-                        setters.SetProperty(c => c.RemovedAt, (DateTimeOffset?)null).SetProperty(c => c.InstalledAt, now);
+                        setters.SetProperty(c => c.RemovedAt, (DateTimeOffset?)null).SetProperty(c => c.InstalledAt, now).SetProperty(c => c.InstalledBy, fresh.InstalledBy);
                     },
                     cancellationToken)
                 .ConfigureAwait(false);
@@ -58,7 +58,7 @@ internal sealed class EfConversationStore(IDbContextFactory<CoachingDbContext> c
 
             if (await RefreshAsync().ConfigureAwait(false))
             {
-                return false;
+                return await InstalledByThisAsync().ConfigureAwait(false);
             }
 
             if (await db.InsertIfAbsentAsync(fresh, cancellationToken).ConfigureAwait(false))
@@ -69,6 +69,10 @@ internal sealed class EfConversationStore(IDbContextFactory<CoachingDbContext> c
             // Another caller inserted it between our update and insert: it welcomes; we only refresh.
             await RefreshAsync().ConfigureAwait(false);
             return false;
+
+            async Task<bool> InstalledByThisAsync() =>
+                fresh.InstalledBy is { } activityId
+                && await db.Conversations.AnyAsync(c => c.ConversationId == id && c.InstalledBy == activityId, cancellationToken).ConfigureAwait(false);
 
             async Task<bool> RefreshAsync() =>
                 await db.Conversations
@@ -166,6 +170,7 @@ internal sealed class EfConversationStore(IDbContextFactory<CoachingDbContext> c
             Locale = reference.Locale,
             TimeZone = timeZone,
             InstalledAt = now,
+            InstalledBy = reference.ActivityId,
             UpdatedAt = now,
             RemovedAt = null,
             ReferenceJson = BotJson.Serialize(reference),

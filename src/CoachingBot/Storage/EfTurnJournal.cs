@@ -215,11 +215,11 @@ internal sealed class EfTurnJournal(IDbContextFactory<CoachingDbContext> context
         {
             var turns = await db.Inbox
                 .Where(r => r.FinishedAt == null && !r.Inline)
-                .Select(r => r.ConversationId).Distinct().Take(max)
+                .Select(r => r.ConversationId).Distinct().OrderBy(c => c).Take(max)
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
             var replies = await db.Outbox
                 .Where(o => o.SettledAt == null)
-                .Select(o => o.ConversationId).Distinct().Take(max)
+                .Select(o => o.ConversationId).Distinct().OrderBy(c => c).Take(max)
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
             var candidates = turns.Union(replies, StringComparer.Ordinal).ToList();
             if (candidates.Count == 0)

@@ -7,7 +7,8 @@ public interface IConversationStore
 {
     /// <summary>
     /// Stores or refreshes the reference. True when the conversation is new or had been retired, meaning the bot
-    /// should welcome; when several callers race on the same conversation only one gets true.
+    /// should welcome; when several callers race on the same conversation only one gets true. Also true when the
+    /// reference's activity is the one that installed it: a turn run again after a crash welcomes as it would have.
     /// A null or unknown <paramref name="timeZone"/> keeps the stored zone; a known one (IANA or Windows id) replaces it.
     /// Throws <see cref="ArgumentException"/> when the reference has no conversation id, channel id or service URL.
     /// </summary>

@@ -123,20 +123,55 @@ public sealed class TurnPipelineTests
     }
 
     [Fact]
-    public async Task Kick_TakesTheLaneOver_WhenItsHolderDiedAndTheLeaseExpired()
+    public async Task AcceptAsync_TakesTheLaneOver_WhenItsHolderDiedAndTheLeaseExpired()
     {
         var host = new Host((turn, _) => turn.SendText("answered"));
         await host.Journal.TryClaimLaneAsync(Host.ConversationId, "dead-instance", TimeSpan.FromSeconds(30));
         await host.Pipeline.AcceptAsync(Host.Message("m1", "hi"), default);
         await host.IdleAsync();
         Assert.Empty(host.Connector.Texts);
+        Assert.Empty(await host.Journal.ConversationsWithWorkAsync(10));
 
-        host.Time.Advance(TimeSpan.FromSeconds(31));
+        host.Time.Advance(TimeSpan.FromSeconds(30));
         Assert.Equal([Host.ConversationId], await host.Journal.ConversationsWithWorkAsync(10));
-        host.Pipeline.Kick(Host.ConversationId);
-        await host.IdleAsync();
+        await host.Connector.WhenSentAsync(1);
 
         Assert.Equal(["answered"], host.Connector.Texts);
+    }
+
+    [Fact]
+    public async Task AcceptAsync_KeepsRenewingTheLease_WhileATurnRunsLongerThanTheLease()
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var host = new Host(async (turn, _) =>
+        {
+            await gate.Task;
+            turn.SendText("done");
+        });
+
+        await host.Pipeline.AcceptAsync(Host.Message("m1", "slow"), default);
+        for (var renewal = 0; renewal < 4; renewal++)
+        {
+            // The renewal loop waits a third of the 30 s lease; each pass renews it for 30 s from then.
+            await WhenHeldAsync(host.Time, TimeSpan.FromSeconds(10));
+            host.Time.Advance(TimeSpan.FromSeconds(10));
+        }
+
+        await WhenHeldAsync(host.Time, TimeSpan.FromSeconds(10));
+        Assert.Null(await host.Journal.TryClaimLaneAsync(Host.ConversationId, "other-instance", TimeSpan.FromSeconds(30)));
+        gate.SetResult();
+        await host.IdleAsync();
+
+        Assert.Equal(["done"], host.Connector.Texts);
+    }
+
+    private static async Task WhenHeldAsync(FakeTimeProvider time, TimeSpan dueIn)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (!time.HeldDueIn.Contains(dueIn))
+        {
+            await Task.Delay(10, timeout.Token);
+        }
     }
 
     [Fact]
@@ -254,7 +289,8 @@ public sealed class TurnPipelineTests
         public Host(Func<TurnContext, CancellationToken, Task> onTurn)
         {
             OnTurn = onTurn;
-            Time = new FakeTimeProvider(Start, holdFrom: TimeSpan.FromSeconds(1));
+            // Every timer waits for Advance, the lane retries included, so time moves only when a test says.
+            Time = new FakeTimeProvider(Start, holdFrom: TimeSpan.FromMilliseconds(1));
             State = new InMemoryDialogStateStore();
             Journal = new InMemoryTurnJournal(State, Time);
             var options = Options.Create(new BotHostingOptions());
