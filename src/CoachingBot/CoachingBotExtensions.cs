@@ -1,4 +1,5 @@
 using CoachingBot.Chat;
+using CoachingBot.Scheduling;
 using CoachingBot.Sessions;
 using CoachingBot.Storage;
 using CoachingBot.Teams.Auth;
@@ -19,8 +20,9 @@ public static class CoachingBotExtensions
         builder.AddCoachingStorage();
         var services = builder.Services;
         services.AddSingleton<IActivityDeduplicator, StoredActivityDeduplicator>();
-        services.AddHostedService<ProcessedActivityPruner>();
-        services.AddHostedService<IdleConversationSweeper>();
+        builder.AddCoachingScheduler();
+        services.AddRecurringJob<ProcessedActivityPruner>(ProcessedActivityPruner.JobName, ProcessedActivityPruner.Interval);
+        services.AddRecurringJob<IdleConversationSweeper>(IdleConversationSweeper.JobName, IdleConversationSweeper.Interval);
 
         services.AddBotAuthentication();
         services.AddBotConnector();

@@ -1,16 +1,19 @@
 using CoachingBot.Storage;
+using Quartz;
 
 namespace CoachingBot.Chat;
 
 /// <summary>Forgets processed activity ids after a day; Teams resends within seconds, so a day is ample.</summary>
-public sealed partial class ProcessedActivityPruner(IProcessedActivityStore store, TimeProvider time, ILogger<ProcessedActivityPruner> logger)
-    : PeriodicJob(time, logger)
+[DisallowConcurrentExecution]
+public sealed partial class ProcessedActivityPruner(IProcessedActivityStore store, ILogger<ProcessedActivityPruner> logger) : IJob
 {
+    public const string JobName = "processed-activity-pruner";
+
     public static readonly TimeSpan Retention = TimeSpan.FromDays(1);
 
-    protected override TimeSpan Interval => TimeSpan.FromHours(1);
+    public static readonly TimeSpan Interval = TimeSpan.FromHours(1);
 
-    protected override async Task RunOnceAsync(CancellationToken cancellationToken)
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
         var removed = await store.PruneAsync(Retention, cancellationToken).ConfigureAwait(false);
         LogPruned(logger, removed);
