@@ -3,10 +3,12 @@ using Microsoft.EntityFrameworkCore;
 namespace CoachingBot.Storage;
 
 /// <summary>
-/// The bot's database. Every change to the model needs a hand-written migration in <c>Migrations/</c> and the
-/// same change in <c>CoachingDbContextModelSnapshot</c>; the storage tests fail until both agree.
+/// The bot's database, the same model on every provider. Each provider has a subclass of its own
+/// (<see cref="Sqlite.SqliteCoachingDbContext"/>, <see cref="PostgreSql.PostgreSqlCoachingDbContext"/>) only so that EF
+/// finds that provider's migrations and snapshot: a change to the model needs a migration for each, which
+/// <c>eng/add-migration.sh</c> generates; the storage tests fail until both agree with the model.
 /// </summary>
-internal sealed class CoachingDbContext(DbContextOptions<CoachingDbContext> options) : DbContext(options)
+internal abstract class CoachingDbContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<DialogStateRecord> DialogStates => Set<DialogStateRecord>();
     public DbSet<ConversationRecord> Conversations => Set<ConversationRecord>();

@@ -1,4 +1,6 @@
 using CoachingBot.Sessions;
+using CoachingBot.Storage.PostgreSql;
+using CoachingBot.Storage.Sqlite;
 using CoachingBot.Teams.Dialogs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -26,8 +28,13 @@ public static class StorageExtensions
         services.AddSingleton(provider => DatabaseLocation.Resolve(
             provider.GetRequiredService<IOptions<StorageOptions>>().Value,
             provider.GetRequiredService<IHostEnvironment>().ContentRootPath));
-        services.AddDbContextFactory<CoachingDbContext>(
-            (provider, options) => SqliteDatabase.Configure(options, provider.GetRequiredService<DatabaseLocation>()));
+        services.AddSingleton(provider => StorageProvider.For(provider.GetRequiredService<DatabaseLocation>()));
+        // Both context types are registered; only the configured provider's is ever resolved.
+        services.AddDbContextFactory<SqliteCoachingDbContext>(
+            (provider, options) => SqliteStorage.Configure(options, provider.GetRequiredService<DatabaseLocation>()));
+        services.AddDbContextFactory<PostgreSqlCoachingDbContext>(
+            (provider, options) => PostgreSqlStorage.Configure(options, provider.GetRequiredService<DatabaseLocation>()));
+        services.AddSingleton(provider => provider.GetRequiredService<StorageProvider>().ContextFactory(provider));
 
         services.AddSingleton<IDialogStateStore, EfDialogStateStore>();
         services.AddSingleton<IConversationStore, EfConversationStore>();

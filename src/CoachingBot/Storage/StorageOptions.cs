@@ -10,9 +10,12 @@ public sealed class StorageOptions
     /// <summary>Folder for the bot's files. A relative path is resolved against the host's content root.</summary>
     public string DataFolder { get; set; } = "data";
 
-    /// <summary>Optional. When empty, the SQLite file <c>{DataFolder}/coachingbot.db</c> is used.</summary>
+    /// <summary>
+    /// For SQLite optional: when empty, the file <c>{DataFolder}/coachingbot.db</c> is used. For PostgreSQL required:
+    /// an Npgsql connection string. May carry a password, so it never appears in a message or a log.
+    /// </summary>
     public string? ConnectionString { get; set; }
 
-    /// <summary>"Sqlite" (the default). "PostgreSQL" is reserved for scale-out and rejected for now.</summary>
+    /// <summary>"Sqlite" (the default) or "PostgreSQL" (for more than one instance).</summary>
     public string Provider { get; set; } = SqliteProvider;
 }

@@ -24,10 +24,25 @@ public sealed class StorageOptionsTests : IDisposable
     }
 
     [Theory]
-    [InlineData("PostgreSQL", "data", null, "Storage:Provider PostgreSQL is not available yet")]
-    [InlineData("postgresql", "data", null, "Storage:Provider PostgreSQL is not available yet")]
-    [InlineData("Oracle", "data", null, "Storage:Provider 'Oracle' is not supported; use Sqlite")]
-    [InlineData("", "data", null, "Storage:Provider '' is not supported; use Sqlite")]
+    [InlineData("PostgreSQL", "Host=db.example.org;Database=coachingbot;Username=bot;Password=hunter2")]
+    [InlineData("postgresql", "Host=/tmp/socket-folder;Port=5432;Username=postgres")]
+    public void Validate_Succeeds_ForPostgreSqlSettings(string provider, string connectionString)
+    {
+        var options = new StorageOptions { Provider = provider, ConnectionString = connectionString };
+
+        var result = new StorageOptionsValidator().Validate(null, options);
+
+        Assert.True(result.Succeeded, result.FailureMessage);
+    }
+
+    [Theory]
+    [InlineData("PostgreSQL", "data", null, "Storage:ConnectionString is required when Storage:Provider is PostgreSQL")]
+    [InlineData("postgresql", "data", " ", "Storage:ConnectionString is required when Storage:Provider is PostgreSQL")]
+    [InlineData("PostgreSQL", "data", "Host=db;Password=hunter2;Nonsense=1", "Storage:ConnectionString is not a valid PostgreSQL connection string")]
+    [InlineData("PostgreSQL", "data", "Host=db;Password=hunter2;Port=not-a-number", "Storage:ConnectionString is not a valid PostgreSQL connection string")]
+    [InlineData("PostgreSQL", "data", "Database=bot;Password=hunter2", "Storage:ConnectionString for PostgreSQL names no Host")]
+    [InlineData("Oracle", "data", null, "Storage:Provider 'Oracle' is not supported; use Sqlite or PostgreSQL")]
+    [InlineData("", "data", null, "Storage:Provider '' is not supported; use Sqlite or PostgreSQL")]
     [InlineData("Sqlite", "", null, "Storage:DataFolder must not be empty")]
     [InlineData("Sqlite", "  ", null, "Storage:DataFolder must not be empty")]
     [InlineData("Sqlite", "da\0ta", null, "Storage:DataFolder is not a valid path")]
@@ -44,14 +59,29 @@ public sealed class StorageOptionsTests : IDisposable
     }
 
     [Fact]
-    public async Task Start_FailsBeforeTouchingTheDisk_WhenProviderIsPostgreSql()
+    public async Task Start_FailsBeforeTouchingTheDiskOrTheServer_WhenPostgreSqlHasNoConnectionString()
     {
         var settings = new Dictionary<string, string?> { ["Storage:Provider"] = "PostgreSQL" };
 
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => StorageTestHost.StartAsync(_folder, settings: settings));
 
-        Assert.Contains("Storage:Provider PostgreSQL is not available yet", error.Failures);
+        Assert.Equal(["Storage:ConnectionString is required when Storage:Provider is PostgreSQL"], error.Failures);
         Assert.False(Directory.Exists(Path.Combine(_folder.Path, "data")));
+    }
+
+    [Fact]
+    public async Task Start_FailsWithoutShowingThePassword_WhenThePostgreSqlConnectionStringIsInvalid()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = "PostgreSQL",
+            ["Storage:ConnectionString"] = "Host=db.example.org;Password=hunter2;Nonsense=1",
+        };
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => StorageTestHost.StartAsync(_folder, settings: settings));
+
+        Assert.Equal(["Storage:ConnectionString is not a valid PostgreSQL connection string"], error.Failures);
+        Assert.DoesNotContain("hunter2", error.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

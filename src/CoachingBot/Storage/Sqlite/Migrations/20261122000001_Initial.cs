@@ -1,11 +1,11 @@
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace CoachingBot.Storage.Migrations;
+namespace CoachingBot.Storage.Sqlite.Migrations;
 
-// Hand-written (dotnet-ef is not in our package source). Column types are left to the provider's mapping of the
-// CLR type so the same migration serves SQLite and, later, PostgreSQL. Timestamps are long: UTC ticks (see UtcTicksConverter).
-[DbContext(typeof(CoachingDbContext))]
+// Hand-written before dotnet-ef was in our package source, and kept (with its id) so that existing database files
+// still upgrade; later migrations are generated (eng/add-migration.sh). Timestamps are long: UTC ticks (see UtcTicksConverter).
+[DbContext(typeof(SqliteCoachingDbContext))]
 [Migration("20261122000001_Initial")]
 internal sealed class Initial : Migration
 {

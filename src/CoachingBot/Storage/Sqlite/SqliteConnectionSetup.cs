@@ -1,7 +1,7 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace CoachingBot.Storage;
+namespace CoachingBot.Storage.Sqlite;
 
 /// <summary>
 /// Per-connection SQLite settings, applied each time EF opens a connection (pooled ones included, since these

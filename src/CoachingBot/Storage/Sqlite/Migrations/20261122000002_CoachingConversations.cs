@@ -1,12 +1,11 @@
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace CoachingBot.Storage.Migrations;
+namespace CoachingBot.Storage.Sqlite.Migrations;
 
-// Hand-written, like Initial: column types are left to the provider's mapping of the CLR type. Statuses are their
-// enum names (string), timestamps UTC ticks (long), dates DateOnly (SQLite: ISO text; PostgreSQL: date), and the
-// answers, goal, options and ratings JSON text. Only new tables: the rows of the Initial tables are not touched.
-[DbContext(typeof(CoachingDbContext))]
+// Hand-written, like Initial. Statuses are their enum names (string), timestamps UTC ticks (long), dates DateOnly
+// (ISO text), and the answers, goal, options and ratings JSON text. Only new tables: the rows of the Initial tables are not touched.
+[DbContext(typeof(SqliteCoachingDbContext))]
 [Migration("20261122000002_CoachingConversations")]
 internal sealed class CoachingConversations : Migration
 {
