@@ -1,7 +1,6 @@
 using System.Data.Common;
 using CoachingBot.Storage;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Options;
 using Npgsql;
 using Quartz;
 using Quartz.Impl.AdoJobStore;
@@ -14,7 +13,7 @@ namespace CoachingBot.Scheduling;
 /// so a setting that only arrives with the host (a test's, an environment's) moves the scheduler along with the
 /// rest of the data and can never point it at a second database.
 /// </summary>
-internal sealed class SchedulerDatabase(DatabaseLocation location, IOptions<StorageOptions> storage)
+internal sealed class SchedulerDatabase(DatabaseLocation location)
 {
     /// <summary>The name Quartz registers this scheduler's data source under (its default for the default scheduler).</summary>
     public const string DataSourceName = "quartz";
@@ -24,7 +23,7 @@ internal sealed class SchedulerDatabase(DatabaseLocation location, IOptions<Stor
     /// takes a row lock before firing, and takes over the firings of an instance that stopped checking in. SQLite is one
     /// file for one instance, where an in-process lock is enough.
     /// </summary>
-    public bool Clustered { get; } = string.Equals(storage.Value.Provider, StorageOptions.PostgreSqlProvider, StringComparison.OrdinalIgnoreCase);
+    public bool Clustered { get; } = location.Provider == DatabaseProvider.PostgreSql;
 
     public void Configure(DataSourceOptions options)
     {
