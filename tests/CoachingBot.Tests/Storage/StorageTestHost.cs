@@ -9,8 +9,8 @@ using Microsoft.Extensions.Logging;
 namespace CoachingBot.Tests.Storage;
 
 /// <summary>
-/// A host with only the storage registered, started (so migrated) on a content root folder: one bot instance.
-/// Two of these on one folder are two instances sharing a database.
+/// A host with only the storage registered, started (so migrated) on a content root folder or a
+/// <see cref="TestDatabase"/>: one bot instance. Two of these on one database are two instances sharing it.
 /// </summary>
 internal sealed class StorageTestHost : IAsyncDisposable
 {
@@ -45,9 +45,23 @@ internal sealed class StorageTestHost : IAsyncDisposable
         return builder.Build();
     }
 
+    public static IHost Build(TestDatabase database, TimeProvider time, CapturedLogs logs, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        return Build(database.Folder.Path, time, logs, Merge(database, settings));
+    }
+
+    public static Task<StorageTestHost> StartAsync(
+        TestDatabase database, FakeTimeProvider? time = null, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        return StartAsync(database.Folder, time, Merge(database, settings));
+    }
+
     public static async Task<StorageTestHost> StartAsync(
         TestFolder folder, FakeTimeProvider? time = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
+        ArgumentNullException.ThrowIfNull(folder);
         time ??= new FakeTimeProvider(Start);
         var logs = new CapturedLogs();
         var host = Build(folder.Path, time, logs, settings);
@@ -62,6 +76,17 @@ internal sealed class StorageTestHost : IAsyncDisposable
         }
 
         return new StorageTestHost(host, time, logs);
+    }
+
+    private static Dictionary<string, string?> Merge(TestDatabase database, IReadOnlyDictionary<string, string?>? settings)
+    {
+        var merged = new Dictionary<string, string?>(database.Settings);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            merged[key] = value;
+        }
+
+        return merged;
     }
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();

@@ -5,27 +5,20 @@ using static CoachingBot.Tests.Storage.CoachingSamples;
 
 namespace CoachingBot.Tests.Storage;
 
-public sealed class EfActionStoreTests : IAsyncLifetime, IDisposable
+public abstract class ActionStoreContract : StoreContract
 {
-    private readonly TestFolder _folder = new();
-    private StorageTestHost _host = null!;
     private CoachingConversation _conversation = null!;
 
-    private IActionStore Store => _host.Get<IActionStore>();
+    private IActionStore Store => Host.Get<IActionStore>();
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _host = await StorageTestHost.StartAsync(_folder);
+        await base.InitializeAsync();
         _conversation = Full();
-        await _host.Get<ICoachingConversationStore>().SaveAsync(_conversation);
+        await Host.Get<ICoachingConversationStore>().SaveAsync(_conversation);
     }
 
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
-    // xunit calls this after DisposeAsync, once the host has let go of the database.
-    public void Dispose() => _folder.Dispose();
-
-    [Fact]
+    [DatabaseFact]
     public async Task ListForConversationAsync_ReturnsEveryField_OfTheSavedActions()
     {
         var full = Action(_conversation.Id, AwkwardText[..60]) with
@@ -42,21 +35,21 @@ public sealed class EfActionStoreTests : IAsyncLifetime, IDisposable
         Assert.Equal([full, bare], await Store.ListForConversationAsync(_conversation.Id));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task SaveAsync_WritesTheStatusByName_AndTheDateAsIsoText()
     {
         var action = Action(_conversation.Id) with { Status = ActionStatus.InProgress, ByWhen = new DateOnly(2027, 1, 9) };
 
         await Store.SaveAsync([action]);
 
-        await using var db = await _host.CreateDbContextAsync();
+        await using var db = await Host.CreateDbContextAsync();
         var row = await db.Database
             .SqlQueryRaw<string>("SELECT \"Status\" || '|' || CAST(\"ByWhen\" AS TEXT) AS \"Value\" FROM action_items")
             .SingleAsync();
         Assert.Equal("InProgress|2027-01-09", row);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task SaveAsync_ReplacesTheAction_WhenSavedAgainWithTheSameId()
     {
         var action = Action(_conversation.Id);
@@ -68,7 +61,7 @@ public sealed class EfActionStoreTests : IAsyncLifetime, IDisposable
         Assert.Equal([changed], await Store.ListForConversationAsync(_conversation.Id));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task SaveAsync_DoesNothing_WhenThereAreNoActions()
     {
         await Store.SaveAsync([]);
@@ -76,7 +69,7 @@ public sealed class EfActionStoreTests : IAsyncLifetime, IDisposable
         Assert.Empty(await Store.ListForConversationAsync(_conversation.Id));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task SaveAsync_EndsWithOneRowAndNoError_WhenTheSameActionIsSavedConcurrently()
     {
         var action = Action(_conversation.Id);
@@ -88,7 +81,7 @@ public sealed class EfActionStoreTests : IAsyncLifetime, IDisposable
         Assert.Contains(stored, versions);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task SaveAsync_RefusesAndSavesNone_WhenAnActionsConversationWasNeverSaved()
     {
         var unknown = Guid.NewGuid();
@@ -100,7 +93,7 @@ public sealed class EfActionStoreTests : IAsyncLifetime, IDisposable
         Assert.Empty(await Store.ListForConversationAsync(_conversation.Id));
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("what empty")]
     [InlineData("what blank")]
     [InlineData("what 301")]
@@ -130,7 +123,7 @@ public sealed class EfActionStoreTests : IAsyncLifetime, IDisposable
         Assert.Empty(await Store.ListForConversationAsync(_conversation.Id));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task SaveAsync_Accepts_TheLongestWhatAndSupport()
     {
         var action = Action(_conversation.Id, new string('w', 300)) with { Support = new string('s', 300) };
@@ -140,7 +133,7 @@ public sealed class EfActionStoreTests : IAsyncLifetime, IDisposable
         Assert.Equal([action], await Store.ListForConversationAsync(_conversation.Id));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ListOpenAsync_ReturnsOpenAndInProgress_SoonestFirstThenOldestFirst()
     {
         var other = await SaveConversationAsync(Bare());
@@ -166,7 +159,7 @@ public sealed class EfActionStoreTests : IAsyncLifetime, IDisposable
             open.Select(a => a.What));
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData(ActionStatus.Done)]
     [InlineData(ActionStatus.Dropped)]
     [InlineData(ActionStatus.InProgress)]
@@ -176,7 +169,7 @@ public sealed class EfActionStoreTests : IAsyncLifetime, IDisposable
         var action = Action(_conversation.Id) with { Status = ActionStatus.InProgress };
         var neighbour = Action(_conversation.Id, "untouched");
         await Store.SaveAsync([action, neighbour]);
-        _host.Time.Advance(TimeSpan.FromHours(30));
+        Host.Time.Advance(TimeSpan.FromHours(30));
 
         Assert.True(await Store.SetStatusAsync(action.Id, Owner, status));
 
@@ -185,7 +178,7 @@ public sealed class EfActionStoreTests : IAsyncLifetime, IDisposable
         Assert.Equal(neighbour, stored.Single(a => a.Id == neighbour.Id));
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("29:user-2", false)]
     [InlineData("29:USER-1", false)]
     [InlineData("29:user-1", true)]
@@ -193,14 +186,14 @@ public sealed class EfActionStoreTests : IAsyncLifetime, IDisposable
     {
         var action = Action(_conversation.Id);
         await Store.SaveAsync([action]);
-        _host.Time.Advance(TimeSpan.FromHours(1));
+        Host.Time.Advance(TimeSpan.FromHours(1));
 
         Assert.False(await Store.SetStatusAsync(unknownId ? Guid.NewGuid() : action.Id, requester, ActionStatus.Done));
 
         Assert.Equal([action], await Store.ListForConversationAsync(_conversation.Id));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task SetStatusAsync_Refuses_AnUnknownStatus()
     {
         var action = Action(_conversation.Id);
@@ -211,7 +204,7 @@ public sealed class EfActionStoreTests : IAsyncLifetime, IDisposable
         Assert.Equal([action], await Store.ListForConversationAsync(_conversation.Id));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task DeletingAConversationRow_DeletesItsActions_AndOnlyThose()
     {
         var other = await SaveConversationAsync(Bare());
@@ -219,7 +212,7 @@ public sealed class EfActionStoreTests : IAsyncLifetime, IDisposable
         await Store.SaveAsync([Action(_conversation.Id, "one"), Action(_conversation.Id, "two"), kept]);
 
         // Straight SQL, not EF's tracked cascade: the database itself must remove the actions.
-        await using (var db = await _host.CreateDbContextAsync())
+        await using (var db = await Host.CreateDbContextAsync())
         {
             Assert.Equal(1, await db.Database.ExecuteSqlAsync($"DELETE FROM coaching_conversations WHERE \"Id\" = {_conversation.Id}"));
         }
@@ -230,7 +223,18 @@ public sealed class EfActionStoreTests : IAsyncLifetime, IDisposable
 
     private async Task<CoachingConversation> SaveConversationAsync(CoachingConversation conversation)
     {
-        await _host.Get<ICoachingConversationStore>().SaveAsync(conversation);
+        await Host.Get<ICoachingConversationStore>().SaveAsync(conversation);
         return conversation;
     }
+}
+
+public sealed class SqliteActionStoreTests : ActionStoreContract
+{
+    protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.SqliteAsync();
+}
+
+[UsesPostgreSql]
+public sealed class PostgreSqlActionStoreTests(PostgreSqlClassDatabase database) : ActionStoreContract, IClassFixture<PostgreSqlClassDatabase>
+{
+    protected override Task<TestDatabase> CreateDatabaseAsync() => database.ForNextTestAsync();
 }

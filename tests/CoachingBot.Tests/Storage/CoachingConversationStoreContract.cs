@@ -7,21 +7,12 @@ using static CoachingBot.Tests.Storage.CoachingSamples;
 
 namespace CoachingBot.Tests.Storage;
 
-public sealed class EfCoachingConversationStoreTests : IAsyncLifetime, IDisposable
+public abstract class CoachingConversationStoreContract : StoreContract
 {
-    private readonly TestFolder _folder = new();
-    private StorageTestHost _host = null!;
 
-    private ICoachingConversationStore Store => _host.Get<ICoachingConversationStore>();
+    private ICoachingConversationStore Store => Host.Get<ICoachingConversationStore>();
 
-    public async Task InitializeAsync() => _host = await StorageTestHost.StartAsync(_folder);
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
-    // xunit calls this after DisposeAsync, once the host has let go of the database.
-    public void Dispose() => _folder.Dispose();
-
-    [Fact]
+    [DatabaseFact]
     public async Task FindAsync_ReturnsEveryField_OfAFullConversation()
     {
         var conversation = Full();
@@ -31,19 +22,19 @@ public sealed class EfCoachingConversationStoreTests : IAsyncLifetime, IDisposab
         AssertSameConversation(conversation, await Store.FindAsync(conversation.Id));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task FindAsync_ReturnsEveryField_AcrossARestart()
     {
         var conversation = Full();
         await Store.SaveAsync(conversation);
-        await _host.DisposeAsync();
+        await Host.DisposeAsync();
 
-        _host = await StorageTestHost.StartAsync(_folder);
+        Host = await StorageTestHost.StartAsync(Database);
 
         AssertSameConversation(conversation, await Store.FindAsync(conversation.Id));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task FindAsync_ReturnsEmptyPartsAndNulls_OfABareConversation()
     {
         var conversation = Bare();
@@ -60,7 +51,7 @@ public sealed class EfCoachingConversationStoreTests : IAsyncLifetime, IDisposab
         Assert.Null(found.CompletedAt);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task FindAsync_ReturnsNull_WhenTheIdIsUnknown()
     {
         await Store.SaveAsync(Full());
@@ -68,7 +59,7 @@ public sealed class EfCoachingConversationStoreTests : IAsyncLifetime, IDisposab
         Assert.Null(await Store.FindAsync(Guid.NewGuid()));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task SaveAsync_WritesReadableColumns_StatusByNameDatesAsIsoTextJsonInCamelCase()
     {
         var conversation = Full();
@@ -87,7 +78,7 @@ public sealed class EfCoachingConversationStoreTests : IAsyncLifetime, IDisposab
         Assert.Equal(conversation.StartedAt.UtcTicks.ToString(CultureInfo.InvariantCulture), row["StartedAt"]);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task SaveAsync_ReplacesEveryField_WhenSavedAgain()
     {
         var first = Full();
@@ -106,10 +97,10 @@ public sealed class EfCoachingConversationStoreTests : IAsyncLifetime, IDisposab
         Assert.Equal(1, await CountAsync());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task SaveAsync_EndsWithOneRowAndNoError_WhenTheSameConversationIsSavedConcurrentlyByTwoInstances()
     {
-        await using var other = await StorageTestHost.StartAsync(_folder);
+        await using var other = await StorageTestHost.StartAsync(Database);
         var stores = new[] { Store, other.Get<ICoachingConversationStore>() };
         var id = Guid.NewGuid();
         var versions = Enumerable.Range(0, 24)
@@ -124,7 +115,7 @@ public sealed class EfCoachingConversationStoreTests : IAsyncLifetime, IDisposab
         Assert.Contains(versions, v => v.Answers["reality"] == stored.Answers["reality"]);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("empty id")]
     [InlineData("no owner")]
     [InlineData("no chat")]
@@ -147,12 +138,12 @@ public sealed class EfCoachingConversationStoreTests : IAsyncLifetime, IDisposab
         Assert.Equal(0, await CountAsync());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task FindAsync_ThrowsNamingTheRowAndColumn_WhenAJsonColumnIsCorrupt()
     {
         var conversation = Full();
         await Store.SaveAsync(conversation);
-        await using (var db = await _host.CreateDbContextAsync())
+        await using (var db = await Host.CreateDbContextAsync())
         {
             await db.CoachingConversations.Where(r => r.Id == conversation.Id)
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.OptionsJson, "[{\"text\": oops"));
@@ -167,7 +158,7 @@ public sealed class EfCoachingConversationStoreTests : IAsyncLifetime, IDisposab
 
     // The target: owner 29:user-1 in chat a:personal-1. A and B are two of their conversations there; the others
     // (another chat, another owner, a newer completed one) are always present and must never be chosen.
-    [Theory]
+    [DatabaseTheory]
     [InlineData(ConversationStatus.Active, 1, ConversationStatus.Draft, 2, "B")]
     [InlineData(ConversationStatus.Active, 2, ConversationStatus.Draft, 1, "A")]
     [InlineData(ConversationStatus.Draft, 1, ConversationStatus.Draft, 2, "B")]
@@ -192,7 +183,7 @@ public sealed class EfCoachingConversationStoreTests : IAsyncLifetime, IDisposab
         Assert.Equal(expected switch { "A" => a.Id, "B" => b.Id, _ => (Guid?)null }, found?.Id);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task FindUnfinishedAsync_ReturnsNull_WhenTheOwnerHasNothingInThatChat()
     {
         await Store.SaveAsync(Bare() with { ChatId = "19:other@thread.v2" });
@@ -200,7 +191,7 @@ public sealed class EfCoachingConversationStoreTests : IAsyncLifetime, IDisposab
         Assert.Null(await Store.FindUnfinishedAsync(Owner, PersonalChatId));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ListAsync_ReturnsTheOwnersConversations_MostRecentlyUpdatedFirst()
     {
         var older = At(Bare(), ConversationStatus.Completed, 1);
@@ -219,7 +210,7 @@ public sealed class EfCoachingConversationStoreTests : IAsyncLifetime, IDisposab
         AssertSameConversation(middle, list[1]);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ListAsync_ReturnsNothing_ForAnOwnerWithoutConversations()
     {
         await Store.SaveAsync(Full());
@@ -228,7 +219,7 @@ public sealed class EfCoachingConversationStoreTests : IAsyncLifetime, IDisposab
     }
 
     // Relative to the cutoff, in ticks; the cutoff is written in the given offset (the same instant).
-    [Theory]
+    [DatabaseTheory]
     [InlineData(-1, 0, ConversationStatus.Draft)]
     [InlineData(-TimeSpan.TicksPerDay, 0, ConversationStatus.Draft)]
     [InlineData(0, 0, ConversationStatus.Active)]
@@ -238,8 +229,8 @@ public sealed class EfCoachingConversationStoreTests : IAsyncLifetime, IDisposab
     public async Task MarkIdleAsDraftsAsync_TurnsOnlyConversationsUpdatedBeforeTheCutoff_IntoDrafts(
         long updatedTicksFromCutoff, int cutoffOffsetHours, ConversationStatus expected)
     {
-        _host.Time.Advance(TimeSpan.FromDays(8));
-        var cutoff = _host.Time.GetUtcNow() - TimeSpan.FromDays(7);
+        Host.Time.Advance(TimeSpan.FromDays(8));
+        var cutoff = Host.Time.GetUtcNow() - TimeSpan.FromDays(7);
         var conversation = Bare() with { UpdatedAt = cutoff.AddTicks(updatedTicksFromCutoff) };
         await Store.SaveAsync(conversation);
 
@@ -251,7 +242,7 @@ public sealed class EfCoachingConversationStoreTests : IAsyncLifetime, IDisposab
         Assert.Equal(conversation.UpdatedAt, stored?.UpdatedAt);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task MarkIdleAsDraftsAsync_CountsAndChangesOnlyIdleActiveConversations()
     {
         var cutoff = StorageTestHost.Start;
@@ -289,24 +280,34 @@ public sealed class EfCoachingConversationStoreTests : IAsyncLifetime, IDisposab
 
     private async Task<int> CountAsync()
     {
-        await using var db = await _host.CreateDbContextAsync();
+        await using var db = await Host.CreateDbContextAsync();
         return await db.CoachingConversations.CountAsync();
     }
 
     /// <summary>The row's columns as SQLite hands them back, as text: what is really in the file.</summary>
     private async Task<Dictionary<string, string>> RowAsync(Guid id, params string[] columns)
     {
-        await using var db = await _host.CreateDbContextAsync();
+        await using var db = await Host.CreateDbContextAsync();
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync();
         await using DbCommand command = connection.CreateCommand();
-        command.CommandText = $"SELECT {string.Join(", ", columns.Select(c => $"CAST(\"{c}\" AS TEXT)"))} FROM coaching_conversations WHERE \"Id\" = $id";
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = "$id";
-        parameter.Value = id.ToString().ToUpperInvariant();
-        command.Parameters.Add(parameter);
+        command.CommandText = $"SELECT {string.Join(", ", columns.Select(c => $"CAST(\"{c}\" AS TEXT)"))} FROM coaching_conversations WHERE \"Id\" = @id";
+        // The id as the provider stores it (upper-case text on SQLite, uuid on PostgreSQL), by the model's own mapping.
+        var idMapping = db.Model.FindEntityType(typeof(CoachingBot.Storage.CoachingConversationRecord))!.FindProperty("Id")!.GetRelationalTypeMapping();
+        command.Parameters.Add(idMapping.CreateParameter(command, "id", id));
         await using var reader = await command.ExecuteReaderAsync();
-        Assert.True(await reader.ReadAsync(), "no row with that id (as upper-case text, which is how EF stores a Guid in SQLite)");
+        Assert.True(await reader.ReadAsync(), "no row with that id");
         return columns.Select((c, i) => (c, reader.GetString(i))).ToDictionary(p => p.c, p => p.Item2);
     }
+}
+
+public sealed class SqliteCoachingConversationStoreTests : CoachingConversationStoreContract
+{
+    protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.SqliteAsync();
+}
+
+[UsesPostgreSql]
+public sealed class PostgreSqlCoachingConversationStoreTests(PostgreSqlClassDatabase database) : CoachingConversationStoreContract, IClassFixture<PostgreSqlClassDatabase>
+{
+    protected override Task<TestDatabase> CreateDatabaseAsync() => database.ForNextTestAsync();
 }

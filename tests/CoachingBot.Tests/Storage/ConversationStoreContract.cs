@@ -5,36 +5,27 @@ using CoachingBot.Teams.Schema;
 
 namespace CoachingBot.Tests.Storage;
 
-public sealed class EfConversationStoreTests : IAsyncLifetime, IDisposable
+public abstract class ConversationStoreContract : StoreContract
 {
     private const string PersonalId = "a:personal-1";
 
-    private readonly TestFolder _folder = new();
-    private StorageTestHost _host = null!;
 
-    private IConversationStore Store => _host.Get<IConversationStore>();
+    private IConversationStore Store => Host.Get<IConversationStore>();
 
-    public async Task InitializeAsync() => _host = await StorageTestHost.StartAsync(_folder);
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
-    // xunit calls this after DisposeAsync, once the host has let go of the database.
-    public void Dispose() => _folder.Dispose();
-
-    [Fact]
+    [DatabaseFact]
     public async Task UpsertAsync_ReturnsTrueThenFalse_ForANewConversation()
     {
         Assert.True(await Store.UpsertAsync(ConversationReferences.Personal(), timeZone: null));
         Assert.False(await Store.UpsertAsync(ConversationReferences.Personal(), timeZone: null));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task UpsertAsync_ReturnsTrueAndReinstates_WhenTheConversationWasRetired()
     {
         await Store.UpsertAsync(ConversationReferences.Personal(), timeZone: null);
-        _host.Time.Advance(TimeSpan.FromDays(1));
+        Host.Time.Advance(TimeSpan.FromDays(1));
         await Store.RetireAsync(PersonalId);
-        _host.Time.Advance(TimeSpan.FromDays(1));
+        Host.Time.Advance(TimeSpan.FromDays(1));
 
         Assert.True(await Store.UpsertAsync(ConversationReferences.Personal(), timeZone: null));
 
@@ -45,11 +36,11 @@ public sealed class EfConversationStoreTests : IAsyncLifetime, IDisposable
         Assert.False(await Store.UpsertAsync(ConversationReferences.Personal(), timeZone: null));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task RetireAsync_MarksTheConversationRemoved_AtTheCurrentTime()
     {
         await Store.UpsertAsync(ConversationReferences.Personal(), timeZone: null);
-        _host.Time.Advance(TimeSpan.FromHours(5));
+        Host.Time.Advance(TimeSpan.FromHours(5));
 
         await Store.RetireAsync(PersonalId);
 
@@ -60,12 +51,12 @@ public sealed class EfConversationStoreTests : IAsyncLifetime, IDisposable
         Assert.Equal(StorageTestHost.Start, stored.InstalledAt);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task RetireAsync_KeepsTheFirstRemovalTime_WhenRetiredTwice()
     {
         await Store.UpsertAsync(ConversationReferences.Personal(), timeZone: null);
         await Store.RetireAsync(PersonalId);
-        _host.Time.Advance(TimeSpan.FromHours(1));
+        Host.Time.Advance(TimeSpan.FromHours(1));
 
         await Store.RetireAsync(PersonalId);
         await Store.RetireAsync("a:unknown");
@@ -74,7 +65,7 @@ public sealed class EfConversationStoreTests : IAsyncLifetime, IDisposable
         Assert.Null(await Store.FindAsync("a:unknown"));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task FindAsync_ReturnsTheReferenceFields_ForAPersonalChat()
     {
         await Store.UpsertAsync(ConversationReferences.Personal(), "Europe/London");
@@ -90,7 +81,7 @@ public sealed class EfConversationStoreTests : IAsyncLifetime, IDisposable
         Assert.Null(stored.RemovedAt);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task FindAsync_ReturnsAReferenceWithEveryFieldTeamsSent_IncludingUnknownOnes()
     {
         await Store.UpsertAsync(ConversationReferences.Personal(), timeZone: null);
@@ -104,7 +95,7 @@ public sealed class EfConversationStoreTests : IAsyncLifetime, IDisposable
         Assert.Equal("keep me", stored.Reference.User?.AdditionalProperties?["x-user-extra"].GetString());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task UpsertAsync_LeavesTheUserFieldsEmpty_ForAGroupChat()
     {
         var reference = ConversationReferences.GroupChat();
@@ -120,11 +111,11 @@ public sealed class EfConversationStoreTests : IAsyncLifetime, IDisposable
         Assert.Equal("29:someone", stored.Reference.User?.Id);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task UpsertAsync_RefreshesTheReference_WhenTheConversationExists()
     {
         await Store.UpsertAsync(ConversationReferences.Personal(), timeZone: null);
-        _host.Time.Advance(TimeSpan.FromMinutes(30));
+        Host.Time.Advance(TimeSpan.FromMinutes(30));
         var moved = ConversationReferences.Personal();
         moved.ServiceUrl = "https://smba.trafficmanager.net/amer/";
         moved.Locale = "fr-FR";
@@ -141,7 +132,7 @@ public sealed class EfConversationStoreTests : IAsyncLifetime, IDisposable
     }
 
     // Each row: the zone stored first, the zone the next upsert brings, the zone stored afterwards.
-    [Theory]
+    [DatabaseTheory]
     [InlineData("Europe/London", null, "Europe/London")]
     [InlineData("Europe/London", "", "Europe/London")]
     [InlineData("Europe/London", "Not/AZone", "Europe/London")]
@@ -157,7 +148,7 @@ public sealed class EfConversationStoreTests : IAsyncLifetime, IDisposable
         Assert.Equal(expected, (await Store.FindAsync(PersonalId))?.TimeZone);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task SetTimeZoneAsync_StoresTheZone_WhenTheConversationExists()
     {
         await Store.UpsertAsync(ConversationReferences.Personal(), "Europe/London");
@@ -167,13 +158,13 @@ public sealed class EfConversationStoreTests : IAsyncLifetime, IDisposable
         Assert.Equal("Asia/Tokyo", (await Store.FindAsync(PersonalId))?.TimeZone);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task SetTimeZoneAsync_ReturnsFalse_WhenTheConversationIsUnknown()
     {
         Assert.False(await Store.SetTimeZoneAsync("a:unknown", "Asia/Tokyo"));
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("")]
     [InlineData("Not/AZone")]
     [InlineData("../../etc/passwd")]
@@ -186,7 +177,7 @@ public sealed class EfConversationStoreTests : IAsyncLifetime, IDisposable
         Assert.Equal("Europe/London", (await Store.FindAsync(PersonalId))?.TimeZone);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("conversation")]
     [InlineData("channelId")]
     [InlineData("serviceUrl")]
@@ -205,10 +196,10 @@ public sealed class EfConversationStoreTests : IAsyncLifetime, IDisposable
         Assert.Equal("reference", error.ParamName);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task UpsertAsync_ReturnsTrueExactlyOnce_WhenInstallEventsRace()
     {
-        await using var other = await StorageTestHost.StartAsync(_folder);
+        await using var other = await StorageTestHost.StartAsync(Database);
         var stores = new[] { Store, other.Get<IConversationStore>() };
 
         for (var round = 0; round < 5; round++)
@@ -226,4 +217,15 @@ public sealed class EfConversationStoreTests : IAsyncLifetime, IDisposable
             Assert.Single(await Task.WhenAll(reinstalls), isNew => isNew);
         }
     }
+}
+
+public sealed class SqliteConversationStoreTests : ConversationStoreContract
+{
+    protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.SqliteAsync();
+}
+
+[UsesPostgreSql]
+public sealed class PostgreSqlConversationStoreTests(PostgreSqlClassDatabase database) : ConversationStoreContract, IClassFixture<PostgreSqlClassDatabase>
+{
+    protected override Task<TestDatabase> CreateDatabaseAsync() => database.ForNextTestAsync();
 }

@@ -3,28 +3,19 @@ using CoachingBot.Storage;
 
 namespace CoachingBot.Tests.Storage;
 
-public sealed class EfProcessedActivityStoreTests : IAsyncLifetime, IDisposable
+public abstract class ProcessedActivityStoreContract : StoreContract
 {
-    private readonly TestFolder _folder = new();
-    private StorageTestHost _host = null!;
 
-    private IProcessedActivityStore Store => _host.Get<IProcessedActivityStore>();
+    private IProcessedActivityStore Store => Host.Get<IProcessedActivityStore>();
 
-    public async Task InitializeAsync() => _host = await StorageTestHost.StartAsync(_folder);
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
-    // xunit calls this after DisposeAsync, once the host has let go of the database.
-    public void Dispose() => _folder.Dispose();
-
-    [Fact]
+    [DatabaseFact]
     public async Task TryMarkAsync_ReturnsTrueThenFalse_ForTheSameActivity()
     {
         Assert.True(await Store.TryMarkAsync("a:personal-1", "1700000000000"));
         Assert.False(await Store.TryMarkAsync("a:personal-1", "1700000000000"));
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("a:personal-1", "1700000000001")]
     [InlineData("a:personal-2", "1700000000000")]
     public async Task TryMarkAsync_ReturnsTrue_ForAnotherActivityOrConversation(string conversationId, string activityId)
@@ -34,21 +25,21 @@ public sealed class EfProcessedActivityStoreTests : IAsyncLifetime, IDisposable
         Assert.True(await Store.TryMarkAsync(conversationId, activityId));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task TryMarkAsync_Remembers_AcrossARestart()
     {
         await Store.TryMarkAsync("a:personal-1", "1700000000000");
-        await _host.DisposeAsync();
+        await Host.DisposeAsync();
 
-        _host = await StorageTestHost.StartAsync(_folder);
+        Host = await StorageTestHost.StartAsync(Database);
 
         Assert.False(await Store.TryMarkAsync("a:personal-1", "1700000000000"));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task TryMarkAsync_ReturnsTrueExactlyOnce_WhenTwoInstancesRace()
     {
-        await using var other = await StorageTestHost.StartAsync(_folder);
+        await using var other = await StorageTestHost.StartAsync(Database);
         var stores = new[] { Store, other.Get<IProcessedActivityStore>() };
 
         for (var round = 0; round < 5; round++)
@@ -64,13 +55,13 @@ public sealed class EfProcessedActivityStoreTests : IAsyncLifetime, IDisposable
         }
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task PruneAsync_ForgetsOnlyActivitiesOlderThanTheAge()
     {
         await Store.TryMarkAsync("a:personal-1", "old");
-        _host.Time.Advance(TimeSpan.FromMinutes(5));
+        Host.Time.Advance(TimeSpan.FromMinutes(5));
         await Store.TryMarkAsync("a:personal-1", "exactly-at-cutoff");
-        _host.Time.Advance(TimeSpan.FromMinutes(10));
+        Host.Time.Advance(TimeSpan.FromMinutes(10));
         await Store.TryMarkAsync("a:personal-1", "recent");
 
         var pruned = await Store.PruneAsync(TimeSpan.FromMinutes(10));
@@ -81,7 +72,7 @@ public sealed class EfProcessedActivityStoreTests : IAsyncLifetime, IDisposable
         Assert.False(await Store.TryMarkAsync("a:personal-1", "recent"));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task PruneAsync_ReturnsZero_WhenNothingIsOldEnough()
     {
         await Store.TryMarkAsync("a:personal-1", "1700000000000");
@@ -89,17 +80,28 @@ public sealed class EfProcessedActivityStoreTests : IAsyncLifetime, IDisposable
         Assert.Equal(0, await Store.PruneAsync(TimeSpan.FromDays(1)));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task PruneAsync_Rejects_ANegativeAge()
     {
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Store.PruneAsync(TimeSpan.FromSeconds(-1)));
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("", "1")]
     [InlineData("a:personal-1", "")]
     public async Task TryMarkAsync_Rejects_EmptyIds(string conversationId, string activityId)
     {
         await Assert.ThrowsAnyAsync<ArgumentException>(() => Store.TryMarkAsync(conversationId, activityId));
     }
+}
+
+public sealed class SqliteProcessedActivityStoreTests : ProcessedActivityStoreContract
+{
+    protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.SqliteAsync();
+}
+
+[UsesPostgreSql]
+public sealed class PostgreSqlProcessedActivityStoreTests(PostgreSqlClassDatabase database) : ProcessedActivityStoreContract, IClassFixture<PostgreSqlClassDatabase>
+{
+    protected override Task<TestDatabase> CreateDatabaseAsync() => database.ForNextTestAsync();
 }

@@ -4,29 +4,20 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CoachingBot.Tests.Storage;
 
-public sealed class EfDialogStateStoreTests : IAsyncLifetime, IDisposable
+public abstract class DialogStateStoreContract : StoreContract
 {
     private const string Key = "msteams/a:personal-1/29:user-1";
 
-    private readonly TestFolder _folder = new();
-    private StorageTestHost _host = null!;
 
-    private IDialogStateStore Store => _host.Get<IDialogStateStore>();
+    private IDialogStateStore Store => Host.Get<IDialogStateStore>();
 
-    public async Task InitializeAsync() => _host = await StorageTestHost.StartAsync(_folder);
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
-    // xunit calls this after DisposeAsync, once the host has let go of the database.
-    public void Dispose() => _folder.Dispose();
-
-    [Fact]
+    [DatabaseFact]
     public async Task ReadAsync_ReturnsNull_WhenNothingIsStored()
     {
         Assert.Null(await Store.ReadAsync(Key));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task WriteAsync_CreatesState_WhenETagIsNull()
     {
         var etag = await Store.WriteAsync(Key, "{\"step\":1}", etag: null);
@@ -34,26 +25,26 @@ public sealed class EfDialogStateStoreTests : IAsyncLifetime, IDisposable
         var state = await Store.ReadAsync(Key);
         Assert.Equal(new StoredDialogState("{\"step\":1}", etag), state);
         Assert.Matches("^[0-9a-f]{32}$", etag);
-        await using var db = await _host.CreateDbContextAsync();
+        await using var db = await Host.CreateDbContextAsync();
         Assert.Equal(StorageTestHost.Start, (await db.DialogStates.SingleAsync()).UpdatedAt);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task WriteAsync_ReplacesStateAndETagAndTime_WhenETagMatches()
     {
         var first = await Store.WriteAsync(Key, "{\"step\":1}", etag: null);
-        _host.Time.Advance(TimeSpan.FromMinutes(3));
+        Host.Time.Advance(TimeSpan.FromMinutes(3));
 
         var second = await Store.WriteAsync(Key, "{\"step\":2}", first);
 
         Assert.NotEqual(first, second);
         Assert.Equal(new StoredDialogState("{\"step\":2}", second), await Store.ReadAsync(Key));
-        await using var db = await _host.CreateDbContextAsync();
+        await using var db = await Host.CreateDbContextAsync();
         var record = await db.DialogStates.SingleAsync();
         Assert.Equal(StorageTestHost.Start.AddMinutes(3), record.UpdatedAt);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task WriteAsync_ThrowsConflictAndKeepsTheStoredState_WhenETagIsStale()
     {
         var first = await Store.WriteAsync(Key, "{\"step\":1}", etag: null);
@@ -64,7 +55,7 @@ public sealed class EfDialogStateStoreTests : IAsyncLifetime, IDisposable
         Assert.Equal(new StoredDialogState("{\"step\":2}", second), await Store.ReadAsync(Key));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task WriteAsync_ThrowsConflictAndKeepsTheFirstState_WhenCreatedTwice()
     {
         var first = await Store.WriteAsync(Key, "{\"by\":\"first\"}", etag: null);
@@ -74,7 +65,7 @@ public sealed class EfDialogStateStoreTests : IAsyncLifetime, IDisposable
         Assert.Equal(new StoredDialogState("{\"by\":\"first\"}", first), await Store.ReadAsync(Key));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task WriteAsync_ThrowsConflict_WhenETagIsGivenButNothingIsStored()
     {
         await Assert.ThrowsAsync<DialogStateConflictException>(() => Store.WriteAsync(Key, "{}", "0123456789abcdef0123456789abcdef"));
@@ -82,7 +73,7 @@ public sealed class EfDialogStateStoreTests : IAsyncLifetime, IDisposable
         Assert.Null(await Store.ReadAsync(Key));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task WriteAsync_KeepsKeysApart()
     {
         await Store.WriteAsync(Key, "{\"who\":\"one\"}", etag: null);
@@ -92,7 +83,7 @@ public sealed class EfDialogStateStoreTests : IAsyncLifetime, IDisposable
         Assert.Equal("{\"who\":\"two\"}", (await Store.ReadAsync(Key + "/other"))?.Json);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task DeleteAsync_RemovesState_WhenETagMatches()
     {
         var etag = await Store.WriteAsync(Key, "{}", etag: null);
@@ -102,7 +93,7 @@ public sealed class EfDialogStateStoreTests : IAsyncLifetime, IDisposable
         Assert.Null(await Store.ReadAsync(Key));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task DeleteAsync_ThrowsConflictAndKeepsState_WhenETagIsStale()
     {
         var first = await Store.WriteAsync(Key, "{\"step\":1}", etag: null);
@@ -113,7 +104,7 @@ public sealed class EfDialogStateStoreTests : IAsyncLifetime, IDisposable
         Assert.Equal(new StoredDialogState("{\"step\":2}", second), await Store.ReadAsync(Key));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task DeleteAsync_RemovesWhateverIsStored_WhenETagIsNull()
     {
         var first = await Store.WriteAsync(Key, "{\"step\":1}", etag: null);
@@ -124,7 +115,7 @@ public sealed class EfDialogStateStoreTests : IAsyncLifetime, IDisposable
         Assert.Null(await Store.ReadAsync(Key));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task DeleteAsync_Succeeds_WhenNothingIsStoredAndNoETagIsGiven()
     {
         await Store.DeleteAsync(Key, etag: null);
@@ -132,7 +123,7 @@ public sealed class EfDialogStateStoreTests : IAsyncLifetime, IDisposable
         Assert.Null(await Store.ReadAsync(Key));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task DeleteAsync_ThrowsConflict_WhenStateReadIsAlreadyGone()
     {
         // Another writer ended the same dialog first: this turn ran on stale state and must run again.
@@ -142,7 +133,7 @@ public sealed class EfDialogStateStoreTests : IAsyncLifetime, IDisposable
         await Assert.ThrowsAsync<DialogStateConflictException>(() => Store.DeleteAsync(Key, etag));
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData(0)]
     [InlineData(513)]
     public async Task Methods_RejectTheKey_WhenEmptyOrLongerThan512(int length)
@@ -154,7 +145,7 @@ public sealed class EfDialogStateStoreTests : IAsyncLifetime, IDisposable
         await Assert.ThrowsAnyAsync<ArgumentException>(() => Store.DeleteAsync(key, etag: null));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task WriteAsync_AcceptsAKeyOf512Characters()
     {
         var key = new string('k', 512);
@@ -164,10 +155,10 @@ public sealed class EfDialogStateStoreTests : IAsyncLifetime, IDisposable
         Assert.Equal(etag, (await Store.ReadAsync(key))?.ETag);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task WriteAsync_LetsExactlyOneWriterWin_WhenTwoInstancesWriteWithTheSameETag()
     {
-        await using var other = await StorageTestHost.StartAsync(_folder);
+        await using var other = await StorageTestHost.StartAsync(Database);
         var stores = new[] { Store, other.Get<IDialogStateStore>() };
         var etag = await Store.WriteAsync(Key, "{\"round\":0}", etag: null);
 
@@ -196,4 +187,15 @@ public sealed class EfDialogStateStoreTests : IAsyncLifetime, IDisposable
             etag = winner.ETag!;
         }
     }
+}
+
+public sealed class SqliteDialogStateStoreTests : DialogStateStoreContract
+{
+    protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.SqliteAsync();
+}
+
+[UsesPostgreSql]
+public sealed class PostgreSqlDialogStateStoreTests(PostgreSqlClassDatabase database) : DialogStateStoreContract, IClassFixture<PostgreSqlClassDatabase>
+{
+    protected override Task<TestDatabase> CreateDatabaseAsync() => database.ForNextTestAsync();
 }
