@@ -2,6 +2,7 @@ using CoachingBot.Scheduling;
 using CoachingBot.Tests.Storage;
 using CoachingBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Quartz;
 
 namespace CoachingBot.Tests.Scheduling;
@@ -120,6 +121,18 @@ public sealed class SqliteJobStoreTests : IDisposable
 
         Assert.Equal(2, _firings.All.Count);
         Assert.Equal(Start, _firings.All[0].ScheduledFor);
+    }
+
+    [Fact]
+    public async Task Start_LogsNothingAboveInformation_OnAFreshAndOnAMigratedDatabase()
+    {
+        await using (var first = await StartAsync())
+        {
+            Assert.Empty(first.Logs.Entries.Where(e => e.Level > LogLevel.Information).Select(e => $"{e.Category}: {e.Message}"));
+        }
+
+        await using var second = await StartAsync();
+        Assert.Empty(second.Logs.Entries.Where(e => e.Level > LogLevel.Information).Select(e => $"{e.Category}: {e.Message}"));
     }
 
     private Task<SchedulerTestHost> StartAsync(Action<IServiceCollection>? configure = null) =>
