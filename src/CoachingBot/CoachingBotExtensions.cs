@@ -1,4 +1,5 @@
 using CoachingBot.Chat;
+using CoachingBot.Scheduling;
 using CoachingBot.Sessions;
 using CoachingBot.Storage;
 using CoachingBot.Teams.Auth;
@@ -19,8 +20,9 @@ public static class CoachingBotExtensions
         // Storage first: its dialog-state store and turn journal must win over the in-memory fallbacks below.
         builder.AddCoachingStorage();
         var services = builder.Services;
-        services.AddHostedService<ProcessedActivityPruner>();
-        services.AddHostedService<IdleConversationSweeper>();
+        builder.AddCoachingScheduler();
+        services.AddRecurringJob<TurnJournalPruner>(TurnJournalPruner.JobName, TurnJournalPruner.Interval);
+        services.AddRecurringJob<IdleConversationSweeper>(IdleConversationSweeper.JobName, IdleConversationSweeper.Interval);
 
         services.AddBotAuthentication();
         services.AddBotConnector();

@@ -1,16 +1,21 @@
+using Quartz;
+
 namespace CoachingBot.Sessions;
 
 /// <summary>Turns conversations left untouched for a week into drafts: kept and resumable, never lost.</summary>
+[DisallowConcurrentExecution]
 public sealed partial class IdleConversationSweeper(ICoachingConversationStore conversations, TimeProvider time, ILogger<IdleConversationSweeper> logger)
-    : PeriodicJob(time, logger)
+    : IJob
 {
+    public const string JobName = "idle-conversation-sweeper";
+
     public static readonly TimeSpan IdleAfter = TimeSpan.FromDays(7);
 
-    protected override TimeSpan Interval => TimeSpan.FromHours(1);
+    public static readonly TimeSpan Interval = TimeSpan.FromHours(1);
 
-    protected override async Task RunOnceAsync(CancellationToken cancellationToken)
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
-        var drafted = await conversations.MarkIdleAsDraftsAsync(Time.GetUtcNow() - IdleAfter, cancellationToken).ConfigureAwait(false);
+        var drafted = await conversations.MarkIdleAsDraftsAsync(time.GetUtcNow() - IdleAfter, cancellationToken).ConfigureAwait(false);
         LogSwept(logger, drafted);
     }
 

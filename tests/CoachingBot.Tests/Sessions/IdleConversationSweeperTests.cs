@@ -1,24 +1,33 @@
+using CoachingBot.Scheduling;
 using CoachingBot.Sessions;
+using CoachingBot.Tests.Scheduling;
+using CoachingBot.Tests.Storage;
 using CoachingBot.Tests.Support;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CoachingBot.Tests.Sessions;
 
-public sealed class IdleConversationSweeperTests
+public sealed class IdleConversationSweeperTests : IDisposable
 {
+    private static readonly DateTimeOffset Now = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+
+    private readonly TestFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
     [Fact]
-    public async Task StartAsync_KeepsConversationsIdleForAWeekAsDrafts_OnItsFirstRun()
+    public async Task Scheduler_KeepsConversationsIdleForAWeekAsDrafts_OnTheSweepersFirstRun()
     {
-        var clock = new TestClock();
         var store = new RecordingStore();
-        using var sweeper = new IdleConversationSweeper(store, clock, NullLogger<IdleConversationSweeper>.Instance);
+        await using var host = await SchedulerTestHost.StartAsync(_folder.Path, new FakeTimeProvider(Now), new Firings(), configure: services =>
+        {
+            services.AddSingleton<ICoachingConversationStore>(store);
+            services.AddRecurringJob<IdleConversationSweeper>(IdleConversationSweeper.JobName, IdleConversationSweeper.Interval);
+        });
 
-        await sweeper.StartAsync(CancellationToken.None);
-        var idleSince = await store.Called.Task.WaitAsync(TimeSpan.FromSeconds(30));
-        await sweeper.StopAsync(CancellationToken.None);
+        var idleSince = await store.Called.Task.WaitAsync(TimeSpan.FromSeconds(60));
 
-        var expected = TestClock.DefaultStart - TimeSpan.FromDays(7);
-        Assert.InRange(idleSince, expected, expected + TimeSpan.FromMinutes(1));
+        Assert.Equal(Now - TimeSpan.FromDays(7), idleSince);
     }
 
     private sealed class RecordingStore : ICoachingConversationStore

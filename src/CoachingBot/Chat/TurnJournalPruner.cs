@@ -1,4 +1,5 @@
 using CoachingBot.Teams.Hosting;
+using Quartz;
 
 namespace CoachingBot.Chat;
 
@@ -6,16 +7,18 @@ namespace CoachingBot.Chat;
 /// Forgets finished turns and settled replies after a day. A finished turn's inbox row is what refuses Teams'
 /// resend of it, and Teams resends within seconds, so a day is ample.
 /// </summary>
-public sealed partial class ProcessedActivityPruner(ITurnJournal store, TimeProvider time, ILogger<ProcessedActivityPruner> logger)
-    : PeriodicJob(time, logger)
+[DisallowConcurrentExecution]
+public sealed partial class TurnJournalPruner(ITurnJournal journal, ILogger<TurnJournalPruner> logger) : IJob
 {
+    public const string JobName = "turn-journal-pruner";
+
     public static readonly TimeSpan Retention = TimeSpan.FromDays(1);
 
-    protected override TimeSpan Interval => TimeSpan.FromHours(1);
+    public static readonly TimeSpan Interval = TimeSpan.FromHours(1);
 
-    protected override async Task RunOnceAsync(CancellationToken cancellationToken)
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
-        var removed = await store.PruneAsync(Retention, cancellationToken).ConfigureAwait(false);
+        var removed = await journal.PruneAsync(Retention, cancellationToken).ConfigureAwait(false);
         LogPruned(logger, removed);
     }
 
