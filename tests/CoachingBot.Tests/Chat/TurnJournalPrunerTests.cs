@@ -21,7 +21,7 @@ public sealed class TurnJournalPrunerTests : IDisposable
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
         await using (var setup = await SchedulerTestHost.StartAsync(_folder.Path, clock, new Firings()))
         {
-            var journal = setup.Services.GetRequiredService<ITurnJournal>();
+            var journal = setup.Host.Services.GetRequiredService<ITurnJournal>();
             var lease = (await journal.TryClaimLaneAsync("a:personal-1", "me", TimeSpan.FromSeconds(30)))!;
             await journal.CompleteTurnAsync(lease, (await journal.AcceptAsync(Message("old"), runsInline: false))!, [], []);
             clock.Advance(TimeSpan.FromHours(23));
@@ -31,7 +31,7 @@ public sealed class TurnJournalPrunerTests : IDisposable
 
         await using var host = await SchedulerTestHost.StartAsync(_folder.Path, clock, new Firings(), configure: services =>
             services.AddRecurringJob<TurnJournalPruner>(TurnJournalPruner.JobName, TurnJournalPruner.Interval));
-        var pruned = host.Services.GetRequiredService<ITurnJournal>();
+        var pruned = host.Host.Services.GetRequiredService<ITurnJournal>();
 
         // The old turn's id is accepted again once it is forgotten; the recent one is still refused as a resend.
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
@@ -45,7 +45,7 @@ public sealed class TurnJournalPrunerTests : IDisposable
 
     private static async Task<bool> IsRememberedAsync(ITurnJournal journal, string id)
     {
-        // A probe accepted as new must not stay: it is finished at once so only its id is left, as before.
+        // Accepting the id again tells whether it is remembered; a probe that goes in stays, which ends the wait.
         var probe = await journal.AcceptAsync(Message(id), runsInline: true);
         return probe is null;
     }

@@ -23,10 +23,11 @@ internal static class ConversationReferences
         }
         """;
 
-    public static ConversationReference Personal(string conversationId = "a:personal-1")
+    public static ConversationReference Personal(string conversationId = "a:personal-1", string? activityId = null)
     {
         var reference = BotJson.Deserialize<ConversationReference>(PersonalJson)!;
         reference.Conversation!.Id = conversationId;
+        reference.ActivityId = activityId ?? reference.ActivityId;
         return reference;
     }
 

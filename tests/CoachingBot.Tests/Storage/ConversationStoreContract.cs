@@ -15,8 +15,18 @@ public abstract class ConversationStoreContract : StoreContract
     [DatabaseFact]
     public async Task UpsertAsync_ReturnsTrueThenFalse_ForANewConversation()
     {
-        Assert.True(await Store.UpsertAsync(ConversationReferences.Personal(), timeZone: null));
-        Assert.False(await Store.UpsertAsync(ConversationReferences.Personal(), timeZone: null));
+        Assert.True(await Store.UpsertAsync(ConversationReferences.Personal(activityId: "install-1"), timeZone: null));
+        Assert.False(await Store.UpsertAsync(ConversationReferences.Personal(activityId: "install-2"), timeZone: null));
+    }
+
+    [DatabaseFact]
+    public async Task UpsertAsync_ReturnsTrueAgain_ForTheActivityThatInstalledIt()
+    {
+        // The install turn run again after a crash: it must welcome, as it would have the first time.
+        Assert.True(await Store.UpsertAsync(ConversationReferences.Personal(activityId: "install-1"), timeZone: null));
+        Assert.False(await Store.UpsertAsync(ConversationReferences.Personal(activityId: "install-2"), timeZone: null));
+
+        Assert.True(await Store.UpsertAsync(ConversationReferences.Personal(activityId: "install-1"), timeZone: null));
     }
 
     [DatabaseFact]
@@ -33,7 +43,7 @@ public abstract class ConversationStoreContract : StoreContract
         Assert.NotNull(stored);
         Assert.False(stored.IsRetired);
         Assert.Equal(StorageTestHost.Start.AddDays(2), stored.InstalledAt);
-        Assert.False(await Store.UpsertAsync(ConversationReferences.Personal(), timeZone: null));
+        Assert.False(await Store.UpsertAsync(ConversationReferences.Personal(activityId: "another-event"), timeZone: null));
     }
 
     [DatabaseFact]
@@ -206,13 +216,13 @@ public abstract class ConversationStoreContract : StoreContract
         {
             var conversationId = $"a:race-{round}";
             var installs = Enumerable.Range(0, 8)
-                .Select(i => Task.Run(() => stores[i % 2].UpsertAsync(ConversationReferences.Personal(conversationId), timeZone: null)))
+                .Select(i => Task.Run(() => stores[i % 2].UpsertAsync(ConversationReferences.Personal(conversationId, $"install-{i}"), timeZone: null)))
                 .ToArray();
             Assert.Single(await Task.WhenAll(installs), isNew => isNew);
 
             await Store.RetireAsync(conversationId);
             var reinstalls = Enumerable.Range(0, 8)
-                .Select(i => Task.Run(() => stores[i % 2].UpsertAsync(ConversationReferences.Personal(conversationId), timeZone: null)))
+                .Select(i => Task.Run(() => stores[i % 2].UpsertAsync(ConversationReferences.Personal(conversationId, $"reinstall-{i}"), timeZone: null)))
                 .ToArray();
             Assert.Single(await Task.WhenAll(reinstalls), isNew => isNew);
         }

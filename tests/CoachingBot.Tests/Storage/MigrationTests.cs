@@ -374,7 +374,7 @@ public sealed class MigrationTests : IDisposable
         {
             var names = await QueryAsync(
                 connection,
-                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite!_%' ESCAPE '!' AND name NOT LIKE '!_!_EF%' ESCAPE '!'",
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite!_%' ESCAPE '!' AND name NOT LIKE '!_!_EF%' ESCAPE '!' AND name NOT LIKE 'QRTZ!_%' ESCAPE '!'",
                 table: null,
                 r => r.GetString(0));
             return [.. names.Order(StringComparer.Ordinal)];

@@ -163,6 +163,9 @@ namespace CoachingBot.Storage.PostgreSql.Migrations
                     b.Property<long>("InstalledAt")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("InstalledBy")
+                        .HasColumnType("text");
+
                     b.Property<string>("Locale")
                         .HasColumnType("text");
 

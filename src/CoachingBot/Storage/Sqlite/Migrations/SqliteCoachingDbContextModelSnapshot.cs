@@ -158,6 +158,9 @@ namespace CoachingBot.Storage.Sqlite.Migrations
                     b.Property<long>("InstalledAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("InstalledBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Locale")
                         .HasColumnType("TEXT");
 
