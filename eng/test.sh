@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every test of the project, in one command:
-#   1. the .NET suites (unit, conversation, HTTP, restart, storage, deployment templates, card dumps);
+#   1. the .NET suites (unit, conversation, HTTP, restart, storage, deployment templates, card dumps; the durability
+#      tests' figures, messages accepted, answered and repeated, are printed after them);
 #   2. the Node suites in tests/e2e (the Teams app package, every card checked with Microsoft's adaptivecards
 #      library, and the bot in the Microsoft 365 Agents Playground, by API and in headless Chromium).
 # Ends with one line of its own: "N passed, N failed, N skipped", summed over both.
@@ -19,8 +20,16 @@ if [ ! -f tests/e2e/node_modules/.package-lock.json ] || [ tests/e2e/package-loc
   npm ci --prefix tests/e2e --no-audit --no-fund </dev/null || status=1
 fi
 
+# The durability tests (crash, two instances, graceful stop) write their figures here; last run's are removed first.
+durability_figures=(tests/CoachingBot.Tests/bin/*/net10.0/durability)
+rm -rf "${durability_figures[@]}"
+
 dotnet test CoachingBot.sln </dev/null 2>&1 | tee "$dotnet_log"
 [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+
+for figures in tests/CoachingBot.Tests/bin/*/net10.0/durability/*.txt; do
+  [ -f "$figures" ] && cat "$figures"
+done
 
 (cd tests/e2e && node --test --test-reporter=tap *.test.mjs) </dev/null 2>&1 | tee "$node_log"
 [ "${PIPESTATUS[0]}" -eq 0 ] || status=1

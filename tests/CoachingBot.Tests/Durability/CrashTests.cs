@@ -72,6 +72,12 @@ public abstract class CrashTests(ITestOutputHelper output)
         {
             // Reported below with the figures: a run that does not finish in time fails, it does not hang.
         }
+        catch
+        {
+            // A restart that failed: stop the walks too, rather than leave them waiting for a bot that will not come.
+            await abort.CancelAsync();
+            throw;
+        }
         finally
         {
             settled.TrySetResult();

@@ -26,8 +26,9 @@ public sealed class GracefulStopTests(ITestOutputHelper output)
         var started = Stopwatch.GetTimestamp();
         await using var storage = BotStorage.Sqlite();
         await using var connector = await FakeConnector.StartAsync();
-        // Each turn sends one to three messages; at these delays most outlast the drain.
-        connector.DelayEachRequest(TimeSpan.FromMilliseconds(700), TimeSpan.FromMilliseconds(1000), DurabilityRun.Seed);
+        // Until the stop, each send takes longer than the drain allows, so the turns that send two or three messages
+        // cannot all finish in time; after the restart the walks go on at a brisker pace.
+        connector.DelayEachRequest(TimeSpan.FromMilliseconds(1500), TimeSpan.FromMilliseconds(2000), DurabilityRun.Seed);
         using var sender = new ResendingSender();
         var settings = DurabilityRun.Settings(storage.Settings, ("Bot:Hosting:DrainTimeout", "00:00:02"));
         await using var bot = await RestartingBot.StartAsync(storage.DataFolder, settings);
@@ -48,11 +49,23 @@ public sealed class GracefulStopTests(ITestOutputHelper output)
         }
 
         var walks = Task.WhenAll(walkers.Select(w => Task.Run(() => w.RunAsync(_ => bot.AddressAsync, settled.Task, DurabilityRun.AnswerWait, abort.Token, OnAccepted))));
-        await allStarted.Task.WaitAsync(abort.Token);
-        var inFlight = walkers.Count(w => w.IsWaiting);
-        var took = await bot.TerminateAndRestartAsync(DrainTimeout + ExitSlack + TimeSpan.FromSeconds(20));
-        settled.SetResult();
-        await walks.WaitAsync(abort.Token);
+        int inFlight;
+        TimeSpan took;
+        try
+        {
+            await allStarted.Task.WaitAsync(abort.Token);
+            inFlight = walkers.Count(w => w.IsWaiting);
+            took = await bot.TerminateAndRestartAsync(DrainTimeout + ExitSlack + TimeSpan.FromSeconds(20));
+            connector.DelayEachRequest(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200), DurabilityRun.Seed);
+            settled.SetResult();
+            await walks.WaitAsync(abort.Token);
+        }
+        catch
+        {
+            // Stop the walks with the test, whatever failed: none is left waiting for a bot that will not come.
+            await abort.CancelAsync();
+            throw;
+        }
 
         var figures = DurabilityFigures.Count("graceful-stop-sqlite", walkers, connector, sender, 1, inFlight > 0 ? 1 : 0, Stopwatch.GetElapsedTime(started));
         output.WriteLine($"SIGTERM with {inFlight} conversations waiting for an answer; the process exited after {took.TotalSeconds:0.0} s (DrainTimeout {DrainTimeout.TotalSeconds:0} s)");
