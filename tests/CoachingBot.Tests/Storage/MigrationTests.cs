@@ -248,6 +248,7 @@ public sealed class MigrationTests : IDisposable
         Assert.Equal("wal", await ScalarAsync(connection, "PRAGMA journal_mode"));
         Assert.Equal("5000", await ScalarAsync(connection, "PRAGMA busy_timeout"));
         Assert.Equal("1", await ScalarAsync(connection, "PRAGMA foreign_keys"));
+        Assert.Equal("1", await ScalarAsync(connection, "PRAGMA synchronous"));
     }
 
     [Fact]
