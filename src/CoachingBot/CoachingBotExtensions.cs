@@ -1,3 +1,4 @@
+using CoachingBot.Care;
 using CoachingBot.Chat;
 using CoachingBot.Sessions;
 using CoachingBot.Storage;
@@ -28,6 +29,7 @@ public static class CoachingBotExtensions
         services.AddBotHosting();
 
         services.AddCoachingSessions();
+        services.AddCare();
         services.AddScoped<IBot, CoachingTurnHandler>();
         return builder;
     }
