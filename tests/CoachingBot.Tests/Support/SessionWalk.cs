@@ -92,7 +92,7 @@ public static class SessionWalk
         (OptionsList, ["Your options (saved)", SessionTexts.WeighQuestion]),
         (OptionsWeighed, ["Your options (saved)", "**Will (the way forward)**"]),
         (Actions, ["Your actions (saved)", ConversationFrame.ContractCheckQuestion]),
-        ("Yes", [ConversationFrame.FollowUpQuestion + " Give a date (for example 2026-03-16)"]),
+        ("Yes", [ConversationFrame.FollowUpQuestion + " Give a date, such as **16 March**"]),
         ("2026-03-20", [SessionTexts.FirstQuestion]),
         (First, ["Your ratings (saved)", SessionTexts.Closing, "Your GROW conversation"]),
     ];
