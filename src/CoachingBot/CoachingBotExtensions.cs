@@ -1,3 +1,4 @@
+using CoachingBot.Care;
 using CoachingBot.Chat;
 using CoachingBot.Scheduling;
 using CoachingBot.Sessions;
@@ -30,6 +31,7 @@ public static class CoachingBotExtensions
         services.AddBotHosting();
 
         services.AddCoachingSessions();
+        services.AddCare();
         services.AddScoped<IBot, CoachingTurnHandler>();
         return builder;
     }

@@ -4,15 +4,13 @@ using CoachingBot.Teams.Hosting;
 namespace CoachingBot.Teams.Dialogs;
 
 /// <summary>
-/// Asks a yes/no question and returns a JSON boolean. Takes yes, y, yeah, sure, ok and no, n, nope, in any case,
-/// with trailing full stops or exclamation marks. Shows Yes and No buttons that post their label back as text.
+/// Asks a yes/no question and returns a JSON boolean. Takes yes and no in their common forms ("yes please", "yep",
+/// "sure", "ok", "no thanks", "nope", "not really"; see <see cref="YesNoWords"/>), in any case and with any
+/// punctuation. Shows Yes and No buttons that post their label back as text.
 /// Takes <see cref="PromptOptions"/>.
 /// </summary>
 public sealed class ConfirmPrompt : Prompt<PromptOptions>
 {
-    private static readonly HashSet<string> Yes = new(["yes", "y", "yeah", "sure", "ok"], StringComparer.OrdinalIgnoreCase);
-    private static readonly HashSet<string> No = new(["no", "n", "nope"], StringComparer.OrdinalIgnoreCase);
-
     /// <summary>Creates the prompt.</summary>
     public ConfirmPrompt(string id, PromptValidator? validator = null) : base(id, validator)
     {
@@ -22,9 +20,8 @@ public sealed class ConfirmPrompt : Prompt<PromptOptions>
     protected override PromptRecognition Recognize(TurnContext turn, PromptOptions options)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        var text = TurnText.Normalize(turn.Activity).TrimEnd('.', '!');
-        return Yes.Contains(text) ? PromptRecognition.Accept(JsonValue.Create(true))
-            : No.Contains(text) ? PromptRecognition.Accept(JsonValue.Create(false))
+        return YesNoWords.Read(TurnText.Normalize(turn.Activity)) is { } answer
+            ? PromptRecognition.Accept(JsonValue.Create(answer))
             : PromptRecognition.Reject(PromptTexts.YesOrNo);
     }
 

@@ -5,9 +5,11 @@ using CoachingBot.Teams.Hosting;
 namespace CoachingBot.Teams.Dialogs;
 
 /// <summary>
-/// Asks for a date and returns it as a JSON string <c>yyyy-MM-dd</c>. Takes <c>yyyy-MM-dd</c>, <c>today</c>,
-/// <c>tomorrow</c>, and the short date of the user's locale (<c>5/3/2026</c> for en-GB is 5 March). "Today" is the
-/// user's date in their time zone (see <see cref="UserClock"/>), by the injected clock. Takes <see cref="DatePromptOptions"/>.
+/// Asks for a date and returns it as a JSON string <c>yyyy-MM-dd</c>. Takes <c>yyyy-MM-dd</c>, the short date of the
+/// user's locale (<c>5/3/2026</c> for en-GB is 5 March), a day and month without a year (<c>11/12</c>, <c>12 December</c>,
+/// <c>Dec 12</c>: the next such date), and words (<c>tomorrow</c>, <c>next Friday</c>, <c>in two weeks</c>,
+/// <c>end of the month</c>), forgiving small typos. "Today" is the user's date in their time zone (see
+/// <see cref="UserClock"/>), by the injected clock. Takes <see cref="DatePromptOptions"/>.
 /// </summary>
 public sealed class DatePrompt : Prompt<DatePromptOptions>
 {
@@ -33,11 +35,12 @@ public sealed class DatePrompt : Prompt<DatePromptOptions>
 
         if (!TryParse(text, culture, today, out var date))
         {
-            var example = today.ToString(IsoPattern, CultureInfo.InvariantCulture);
-            if (!Equals(culture, CultureInfo.InvariantCulture))
-            {
-                example += " or " + today.ToString(culture.DateTimeFormat.ShortDatePattern, culture);
-            }
+            // The example is a week ahead, in the user's own short form, so it is never in the past; without a
+            // locale only ISO is unambiguous.
+            var inAWeek = today.AddDays(7);
+            var example = Equals(culture, CultureInfo.InvariantCulture)
+                ? inAWeek.ToString(IsoPattern, CultureInfo.InvariantCulture)
+                : inAWeek.ToString(culture.DateTimeFormat.ShortDatePattern, culture);
 
             return PromptRecognition.Reject(string.Format(culture, PromptTexts.NotADate, example));
         }
@@ -55,35 +58,29 @@ public sealed class DatePrompt : Prompt<DatePromptOptions>
         return PromptRecognition.Accept(JsonValue.Create(date.ToString(IsoPattern, CultureInfo.InvariantCulture)));
     }
 
-    /// <summary>Reads <paramref name="text"/> as today, tomorrow, an ISO date, or the culture's short date.</summary>
+    /// <summary>
+    /// Reads <paramref name="text"/> as an ISO date, the culture's short date with a year, or a date in words or without
+    /// a year (<see cref="DateWords"/>).
+    /// </summary>
     internal static bool TryParse(string text, CultureInfo culture, DateOnly today, out DateOnly date)
     {
-        if (text.Equals("today", StringComparison.OrdinalIgnoreCase))
-        {
-            date = today;
-            return true;
-        }
-
-        if (text.Equals("tomorrow", StringComparison.OrdinalIgnoreCase))
-        {
-            date = today.AddDays(1);
-            return true;
-        }
-
         if (DateOnly.TryParseExact(text, IsoPattern, CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
         {
             return true;
         }
 
         // The invariant culture's short date is month-first; without a locale, only the unambiguous ISO form is taken.
-        if (Equals(culture, CultureInfo.InvariantCulture))
+        if (!Equals(culture, CultureInfo.InvariantCulture))
         {
-            return false;
+            var pattern = culture.DateTimeFormat.ShortDatePattern;
+            var relaxed = pattern.Replace("dd", "d", StringComparison.Ordinal).Replace("MM", "M", StringComparison.Ordinal);
+            string[] patterns = [pattern, relaxed, relaxed.Replace("yyyy", "yy", StringComparison.Ordinal)];
+            if (DateOnly.TryParseExact(text, patterns, culture, DateTimeStyles.AllowWhiteSpaces, out date))
+            {
+                return true;
+            }
         }
 
-        var pattern = culture.DateTimeFormat.ShortDatePattern;
-        var relaxed = pattern.Replace("dd", "d", StringComparison.Ordinal).Replace("MM", "M", StringComparison.Ordinal);
-        string[] patterns = [pattern, relaxed, relaxed.Replace("yyyy", "yy", StringComparison.Ordinal)];
-        return DateOnly.TryParseExact(text, patterns, culture, DateTimeStyles.AllowWhiteSpaces, out date);
+        return DateWords.TryParse(text, culture, today, out date);
     }
 }

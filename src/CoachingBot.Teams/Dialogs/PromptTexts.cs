@@ -15,7 +15,7 @@ internal static class PromptTexts
     public static readonly CompositeFormat NumberAtLeast = CompositeFormat.Parse("Please enter a number of {0} or more.");
     public static readonly CompositeFormat NumberAtMost = CompositeFormat.Parse("Please enter a number of {0} or less.");
 
-    public static readonly CompositeFormat NotADate = CompositeFormat.Parse("I couldn't read that as a date. Please type it like {0}, or say today or tomorrow.");
+    public static readonly CompositeFormat NotADate = CompositeFormat.Parse("I couldn't read that as a date. Please type a date like {0}, or words like tomorrow, next Friday or in two weeks.");
     public static readonly CompositeFormat DateInPast = CompositeFormat.Parse("That date is in the past. Please choose today ({0}) or a later date.");
     public static readonly CompositeFormat DateTooEarly = CompositeFormat.Parse("Please choose {0} or a later date.");
 

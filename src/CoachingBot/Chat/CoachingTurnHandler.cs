@@ -1,3 +1,4 @@
+using CoachingBot.Care;
 using CoachingBot.Models;
 using CoachingBot.Sessions;
 using CoachingBot.Storage;
@@ -9,20 +10,22 @@ namespace CoachingBot.Chat;
 
 /// <summary>
 /// The bot's front door: installs and removals keep the conversation reference and say hello once; messages go to
-/// the dialog in progress, with <c>help</c> and <c>cancel</c> honoured at any point.
+/// the dialog in progress, with <c>help</c> and <c>cancel</c> honoured at any point, after the care check (Care/).
 /// </summary>
 public sealed partial class CoachingTurnHandler : IBot
 {
     private readonly DialogRunner _runner;
     private readonly IConversationStore _conversations;
     private readonly ActionsCommand _actionsCommand;
+    private readonly CareResponder _care;
     private readonly ILogger<CoachingTurnHandler> _logger;
 
-    public CoachingTurnHandler(DialogRunner runner, IConversationStore conversations, ActionsCommand actionsCommand, ILogger<CoachingTurnHandler> logger)
+    public CoachingTurnHandler(DialogRunner runner, IConversationStore conversations, ActionsCommand actionsCommand, CareResponder care, ILogger<CoachingTurnHandler> logger)
     {
         _runner = runner;
         _conversations = conversations;
         _actionsCommand = actionsCommand;
+        _care = care;
         _logger = logger;
     }
 
@@ -97,6 +100,12 @@ public sealed partial class CoachingTurnHandler : IBot
 
     private async Task RouteAsync(DialogContext dc, Command command, CancellationToken cancellationToken)
     {
+        // Before anything else, in or out of a conversation: a message that signals distress is met with care.
+        if (await _care.TakeAsync(dc, isCommand: command != Command.None, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
         var turn = dc.Context;
         var inDialog = dc.ActiveDialog is not null;
         if (CardKind(dc) == CardKinds.ActionList)

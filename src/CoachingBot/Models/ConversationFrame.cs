@@ -27,7 +27,14 @@ public static class ConversationFrame
 
     public const string FollowUpQuestion = "When shall we check in on your progress?";
 
-    /// <summary>The follow-up question with an example date two weeks after the user's today, so the example is never in the past.</summary>
-    public static string FollowUpQuestionFor(DateOnly today) =>
-        $"{FollowUpQuestion} Give a date (for example {today.AddDays(14).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}), or type **tomorrow**.";
+    /// <summary>
+    /// The follow-up question with an example date two weeks after the user's today (so it is never in the past), written
+    /// as their locale writes a day and month ("16 March" in en-GB, "March 16" in en-US), and examples in words.
+    /// </summary>
+    public static string FollowUpQuestionFor(DateOnly today, System.Globalization.CultureInfo culture)
+    {
+        ArgumentNullException.ThrowIfNull(culture);
+        var example = today.AddDays(14).ToString(culture.DateTimeFormat.MonthDayPattern, culture);
+        return $"{FollowUpQuestion} Give a date, such as **{example}**, or words like **next Friday** or **in two weeks**.";
+    }
 }

@@ -290,7 +290,7 @@ public sealed class ModelConversationDialog : Dialog
             },
             AskKind.FollowUp => new DatePromptOptions
             {
-                Prompt = MessageFactory.Text(forWhom + ConversationFrame.FollowUpQuestionFor(UserClock.Today(dc.Activity, _time))),
+                Prompt = MessageFactory.Text(forWhom + ConversationFrame.FollowUpQuestionFor(UserClock.Today(dc.Activity, _time), UserLocale.CultureOf(dc.Activity))),
                 NotBeforeToday = true,
             },
             _ => new CardFormPromptOptions { Prompt = MessageFactory.Text(forWhom + SessionTexts.FirstQuestion) },

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Reflection;
+using CoachingBot.Care;
 using CoachingBot.Storage;
 using CoachingBot.Teams.Auth;
 using CoachingBot.Teams.Connector;
@@ -20,6 +21,7 @@ internal static class OptionSections
         ("Bot:Hosting", typeof(BotHostingOptions)),
         (BotOptions.SectionName, typeof(BotOptions)),
         (StorageOptions.SectionName, typeof(StorageOptions)),
+        (CareOptions.SectionName, typeof(CareOptions)),
     ];
 
     /// <summary>The configuration key an environment variable or app setting name stands for.</summary>

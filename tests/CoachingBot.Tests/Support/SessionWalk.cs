@@ -77,7 +77,7 @@ public static class SessionWalk
         (OptionsList, ["Your options (saved)", SessionTexts.WeighQuestion]),
         (OptionsWeighed, ["Your options (saved)", "**Will (the way forward)**"]),
         (ActionsBy(today), ["Your actions (saved)", ConversationFrame.ContractCheckQuestion]),
-        ("Yes", [ConversationFrame.FollowUpQuestion + " Give a date (for example " + Day(today, 14) + ")"]),
+        ("Yes", [ConversationFrame.FollowUpQuestion + " Give a date, such as **" + today.AddDays(14).ToString("d MMMM", System.Globalization.CultureInfo.GetCultureInfo("en-GB")) + "**"]),
         (Day(today, 18), [SessionTexts.FirstQuestion]),
         (First, ["Your ratings (saved)", SessionTexts.Closing, "Your GROW conversation"]),
     ];
