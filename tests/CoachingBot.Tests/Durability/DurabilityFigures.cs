@@ -18,6 +18,7 @@ internal sealed record DurabilityFigures(
     int Unanswered,
     int Incomplete,
     int Repeated,
+    int MostRepeatedInAConversation,
     int RepeatedUpdates,
     int Apologies,
     int Resends,
@@ -51,6 +52,7 @@ internal sealed record DurabilityFigures(
             unanswered.Count(m => GrowWalker.RepliesTo(connector.CallsIn(m.ConversationId), m.ActivityId).Count == 0),
             unanswered.Count(m => GrowWalker.RepliesTo(connector.CallsIn(m.ConversationId), m.ActivityId).Count > 0),
             Repeats(calls, "POST"),
+            calls.GroupBy(c => c.ConversationId).Select(g => Repeats(g, "POST")).DefaultIfEmpty(0).Max(),
             Repeats(calls, "PUT"),
             walkers.Sum(w => w.Apologies),
             sender.Resends,
@@ -74,7 +76,7 @@ internal sealed record DurabilityFigures(
         text.AppendLine(culture, $"durability: {Name}");
         text.AppendLine(culture, $"  conversations {Conversations}, walked to the summary {Completed}");
         text.AppendLine(culture, $"  messages accepted (HTTP 200) {Accepted}: answered {Answered}, unanswered {Unanswered}, answered in part {Incomplete}");
-        text.AppendLine(culture, $"  replies repeated {Repeated} (card updates repeated {RepeatedUpdates}); turns answered with the apology {Apologies}");
+        text.AppendLine(culture, $"  replies repeated {Repeated}, at most {MostRepeatedInAConversation} in one conversation (card updates repeated {RepeatedUpdates}); turns answered with the apology {Apologies}");
         text.AppendLine(culture, $"  stops {Stops} ({StopsWithMessagesInFlight} with messages in flight); posts resent by the client {Resends}; sends cut off at the connector {AbandonedSends}");
         text.AppendLine(culture, $"  took {Elapsed.TotalSeconds:0.0} s");
         foreach (var problem in Problems.Take(10))

@@ -21,12 +21,6 @@ internal static class DurabilityRun
     public static TimeSpan Timeout => TimeSpan.FromSeconds(Read("COACHINGBOT_CRASH_TIMEOUT_SECONDS", 600));
 
     /// <summary>
-    /// COACHINGBOT_CRASH_MAX_REPEATS_PER_KILL: how many repeated replies a kill may explain. A reply is repeated only
-    /// when the process dies after the connector took it and before it was marked sent.
-    /// </summary>
-    public static int MaxRepeatsPerKill => Read("COACHINGBOT_CRASH_MAX_REPEATS_PER_KILL", 1);
-
-    /// <summary>
     /// How long, once the last restart is done, a conversation waits for the answer to its latest message. It covers a
     /// lease left by a killed process running out (5 s below) and the next recovery sweep, with room for a busy machine.
     /// </summary>
