@@ -117,9 +117,10 @@ public static partial class BotEndpoint
             var reason = ActivityValidator.Validate(activity);
             return reason is null ? (activity, null, StatusCodes.Status200OK) : (null, reason, StatusCodes.Status400BadRequest);
         }
-        catch (JsonException)
+        catch (JsonException exception)
         {
-            return (null, "The body is not a valid activity (malformed JSON or a field of the wrong type).", StatusCodes.Status400BadRequest);
+            var where = string.IsNullOrEmpty(exception.Path) || exception.Path == "$" ? "" : $" at {exception.Path}";
+            return (null, $"The body is not a valid activity (malformed JSON or a field of the wrong type{where}).", StatusCodes.Status400BadRequest);
         }
         catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
