@@ -111,13 +111,19 @@ public static class ActivityValidator
 
     private static string? ServiceUrl(string? serviceUrl)
     {
-        if (Required("serviceUrl", serviceUrl, MaxServiceUrlLength, Shape.Id) is { } problem)
+        if (string.IsNullOrWhiteSpace(serviceUrl))
         {
-            return problem;
+            return "serviceUrl is missing.";
+        }
+
+        if (serviceUrl.Length > MaxServiceUrlLength)
+        {
+            return $"serviceUrl is longer than {MaxServiceUrlLength} characters.";
         }
 
         // The connector appends "/v3/conversations/..." to the path: a query, fragment or user info has no place in it.
-        return Uri.TryCreate(serviceUrl, UriKind.Absolute, out var url)
+        return Fits(serviceUrl, Shape.Id)
+            && Uri.TryCreate(serviceUrl, UriKind.Absolute, out var url)
             && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp)
             && url.Host.Length > 0
             && url.UserInfo.Length == 0
