@@ -10,16 +10,32 @@ namespace CoachingBot.Tests.Support;
 public sealed partial class BotProcess : IAsyncDisposable
 {
     private readonly Process _process;
+    private readonly List<string> _output;
 
-    private BotProcess(Process process, Uri baseAddress)
+    private BotProcess(Process process, Uri baseAddress, List<string> output)
     {
         _process = process;
         BaseAddress = baseAddress;
+        _output = output;
     }
 
     public Uri BaseAddress { get; }
 
-    public static async Task<BotProcess> StartAsync(string dataFolder)
+    /// <summary>What the process wrote to stdout and stderr so far, line by line (the console log).</summary>
+    public IReadOnlyList<string> Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return [.. _output];
+            }
+        }
+    }
+
+    /// <param name="dataFolder">Where the bot keeps its SQLite file.</param>
+    /// <param name="environment">More environment variables for the process, such as logging settings.</param>
+    public static async Task<BotProcess> StartAsync(string dataFolder, IReadOnlyDictionary<string, string>? environment = null)
     {
         var appFolder = AppContext.BaseDirectory;
         var info = new ProcessStartInfo(DotnetHost(), [Path.Combine(appFolder, "CoachingBot.dll"), "--urls", "http://127.0.0.1:0", "--Storage:DataFolder", dataFolder])
@@ -31,6 +47,10 @@ public sealed partial class BotProcess : IAsyncDisposable
         };
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment["Logging__Console__FormatterName"] = "simple";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
 
         var process = new Process { StartInfo = info };
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -70,7 +90,7 @@ public sealed partial class BotProcess : IAsyncDisposable
         try
         {
             var address = await listening.Task.WaitAsync(TimeSpan.FromSeconds(60));
-            return new BotProcess(process, address);
+            return new BotProcess(process, address, output);
         }
         catch
         {
@@ -85,6 +105,21 @@ public sealed partial class BotProcess : IAsyncDisposable
     {
         _process.Kill(entireProcessTree: true);
         await _process.WaitForExitAsync();
+    }
+
+    /// <summary>
+    /// Asks the process to stop with SIGTERM, as a platform does on a deployment, and waits for it to exit: the host
+    /// drains the turns it took in before it goes, so <see cref="Output"/> then holds every turn's log.
+    /// </summary>
+    public async Task StopAsync(TimeSpan timeout)
+    {
+        using (var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false })!)
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var cancel = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(cancel.Token);
     }
 
     public bool HasExited => _process.HasExited;

@@ -9,7 +9,13 @@ namespace CoachingBot.Tests.Support;
 /// </summary>
 public static class SessionWalk
 {
-    public static readonly CardSubmit Goal = new(new
+    /// <summary>The user's date on <see cref="TestClock"/>'s start.</summary>
+    public static readonly DateOnly TestClockToday = DateOnly.FromDateTime(TestClock.DefaultStart.UtcDateTime);
+
+    public static readonly CardSubmit Goal = GoalOn(TestClockToday);
+
+    /// <summary>The goal card's submit for a user whose date is <paramref name="today"/> (the target date four months on).</summary>
+    public static CardSubmit GoalOn(DateOnly today) => new(new
     {
         card = "goal",
         goal = "Lead my team through the reorganisation with confidence",
@@ -17,7 +23,7 @@ public static class SessionWalk
         measure = "Team survey confidence score up by 10 points",
         achievable = "",
         relevant = "The reorganisation starts in April",
-        targetDate = "2026-06-30",
+        targetDate = Iso(today.AddDays(120)),
     });
 
     public static readonly CardSubmit OptionsList = new(new
@@ -47,15 +53,18 @@ public static class SessionWalk
         chosen2 = "false",
     });
 
-    public static readonly CardSubmit Actions = new(new
+    public static readonly CardSubmit Actions = ActionsOn(TestClockToday);
+
+    /// <summary>The actions card's submit for a user whose date is <paramref name="today"/>.</summary>
+    public static CardSubmit ActionsOn(DateOnly today) => new(new
     {
         card = "actions",
         what1 = "Email my manager about a mentor",
-        byWhen1 = "2026-03-06",
+        byWhen1 = Iso(today.AddDays(4)),
         support1 = "",
         confidence1 = "8",
         what2 = "Book an hour with Sam",
-        byWhen2 = "2026-03-13",
+        byWhen2 = Iso(today.AddDays(11)),
         support2 = "Sam's diary",
         confidence2 = "6",
         what3 = "",
@@ -84,16 +93,21 @@ public static class SessionWalk
         ("yes", [$"**{model.Stages[0].Title}**"]),
     ];
 
-    /// <summary>GROW from its goal stage to the summary.</summary>
-    public static (object, string[])[] GrowMiddleAndEnding() =>
+    /// <summary>GROW from its goal stage to the summary, on <see cref="TestClock"/>'s date.</summary>
+    public static (object, string[])[] GrowMiddleAndEnding() => GrowMiddleAndEnding(TestClockToday);
+
+    /// <summary>GROW from its goal stage to the summary, for a user whose date is <paramref name="today"/>.</summary>
+    public static (object, string[])[] GrowMiddleAndEnding(DateOnly today) =>
     [
-        (Goal, ["Your goal (saved)", "**Reality**"]),
+        (GoalOn(today), ["Your goal (saved)", "**Reality**"]),
         ("Morale is low and I avoid the hard conversations", ["**Options**"]),
         (OptionsList, ["Your options (saved)", SessionTexts.WeighQuestion]),
         (OptionsWeighed, ["Your options (saved)", "**Will (the way forward)**"]),
-        (Actions, ["Your actions (saved)", ConversationFrame.ContractCheckQuestion]),
-        ("Yes", [ConversationFrame.FollowUpQuestion + " Give a date (for example 2026-03-16)"]),
-        ("2026-03-20", [SessionTexts.FirstQuestion]),
+        (ActionsOn(today), ["Your actions (saved)", ConversationFrame.ContractCheckQuestion]),
+        ("Yes", [ConversationFrame.FollowUpQuestion + " Give a date (for example " + Iso(today.AddDays(14)) + ")"]),
+        (Iso(today.AddDays(18)), [SessionTexts.FirstQuestion]),
         (First, ["Your ratings (saved)", SessionTexts.Closing, "Your GROW conversation"]),
     ];
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }
