@@ -21,7 +21,9 @@ public sealed class FakeConnector : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<RecordedCall> _calls = new();
     private readonly ConcurrentQueue<int> _failures = new();
-    private readonly SemaphoreSlim _arrived = new(0);
+    // Completed and replaced on every arrival, so that every waiter wakes (a semaphore woke one waiter per arrival, and
+    // with several chats waiting at once one of them could sleep through the arrival it was waiting for).
+    private TaskCompletionSource _arrival = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _nextId;
 
     private FakeConnector(WebApplication app) => _app = app;
@@ -66,7 +68,8 @@ public sealed class FakeConnector : IAsyncDisposable
         using var cancel = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
         while (true)
         {
-            // Each arrival releases the semaphore once, so an arrival between this check and the wait is not missed.
+            // Taken before the check, so an arrival between the check and the wait completes this task.
+            var next = Volatile.Read(ref _arrival).Task;
             var delivered = Delivered;
             if (condition(delivered))
             {
@@ -75,7 +78,7 @@ public sealed class FakeConnector : IAsyncDisposable
 
             try
             {
-                await _arrived.WaitAsync(cancel.Token);
+                await next.WaitAsync(cancel.Token);
             }
             catch (OperationCanceledException)
             {
@@ -91,7 +94,6 @@ public sealed class FakeConnector : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
-        _arrived.Dispose();
     }
 
     private async Task<IResult> RecordAsync(HttpContext http, string method, string conversationId, string? activityId)
@@ -106,7 +108,7 @@ public sealed class FakeConnector : IAsyncDisposable
             return Results.Json(new { error = new { code = status == 403 ? "BotNotInConversationRoster" : "Throttled", message = "fake" } }, statusCode: status);
         }
 
-        _arrived.Release();
+        Interlocked.Exchange(ref _arrival, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
         return Results.Json(new { id });
     }
 }
