@@ -17,7 +17,8 @@ namespace CoachingBot.Tests.Hosting;
 /// The door under attack: thousands of real activities, mutated, posted to the built bot running as its own process.
 /// Seeded; <c>COACHINGBOT_FUZZ_SEED</c> replays a run, <c>COACHINGBOT_FUZZ_CASE</c> one case of it, and
 /// <c>COACHINGBOT_FUZZ_CASES</c> asks for more cases. The summary goes to the test output and, when
-/// <c>COACHINGBOT_FUZZ_SUMMARY</c> names a file, there too (eng/test.sh prints it).
+/// <c>COACHINGBOT_FUZZ_SUMMARY</c> names a file, there too (eng/test.sh prints it); <c>COACHINGBOT_FUZZ_LOG</c> names a file
+/// for the bot's whole console log.
 /// </summary>
 public sealed partial class DoorFuzzTests(ITestOutputHelper output)
 {
@@ -30,7 +31,18 @@ public sealed partial class DoorFuzzTests(ITestOutputHelper output)
         output.WriteLine($"Door fuzz: seed {run.Seed}, {run.CaseNumbers.Count} cases");
         using var folder = new TestFolder();
         await using var connector = await FakeConnector.StartAsync();
-        await using var bot = await BotProcess.StartAsync(folder.Path, new Dictionary<string, string> { ["Logging__Console__FormatterOptions__IncludeScopes"] = "true" });
+        await using var bot = await BotProcess.StartAsync(folder.Path, new Dictionary<string, string>
+        {
+            // One JSON object a line, with the scopes as fields: a turn's failure names the activity id, so the case.
+            ["Logging__Console__FormatterName"] = "json",
+            ["Logging__Console__FormatterOptions__IncludeScopes"] = "true",
+
+            // Teams' pacing (60 sends in 30 s a conversation) and retry back-off would keep hundreds of the accepted
+            // turns queued for minutes; they are tested elsewhere, and here every turn must finish before the drain ends.
+            ["Bot__Connector__EnablePerConversationRateLimit"] = "false",
+            ["Bot__Connector__MaxRetryAttempts"] = "1",
+            ["Bot__Connector__RetryBaseDelay"] = "00:00:00.050",
+        });
         var today = UserToday();
 
         var chats = new List<TeamsChat>();
@@ -89,9 +101,15 @@ public sealed partial class DoorFuzzTests(ITestOutputHelper output)
                 await bot.StopAsync(TimeSpan.FromSeconds(60));
             }
 
+            if (Environment.GetEnvironmentVariable("COACHINGBOT_FUZZ_LOG") is { Length: > 0 } logFile)
+            {
+                await File.WriteAllLinesAsync(logFile, bot.Output);
+            }
+
             var errors = ErrorBlocks(bot.Output);
             var turnFailures = errors.Where(block => TurnFailed().IsMatch(block)).ToList();
-            var summary = Summary(run, counts, fuzzTime, unexpected.Count, turnFailures.Count, errors.Count, stayedUp, walkFailure);
+            var unfinished = bot.Output.Select(line => DrainGaveUp().Match(line)).Where(m => m.Success).Sum(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture));
+            var summary = Summary(run, counts, fuzzTime, unexpected.Count, turnFailures.Count, errors.Count, unfinished, stayedUp, walkFailure);
             output.WriteLine(summary);
             if (Environment.GetEnvironmentVariable("COACHINGBOT_FUZZ_SUMMARY") is { Length: > 0 } summaryFile)
             {
@@ -106,13 +124,13 @@ public sealed partial class DoorFuzzTests(ITestOutputHelper output)
 
             foreach (var block in errors.Take(10))
             {
-                var number = LoggedCase().Match(block) is { Success: true } match ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : (int?)null;
+                var number = LoggedCaseInBlock().Match(block) is { Success: true } match ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : (int?)null;
                 findings.AppendLine(number is { } n ? $"{run.Replay(n)}\n  {fuzzer.Create(n).Describe()}" : "(no case id in the log)");
-                findings.AppendLine(string.Join('\n', block.Split('\n').Take(8)));
+                findings.AppendLine(string.Join('\n', block.Split('\n').Take(30)));
             }
 
             Assert.True(
-                unexpected.IsEmpty && errors.Count == 0 && stayedUp && walkFailure is null,
+                unexpected.IsEmpty && errors.Count == 0 && unfinished == 0 && stayedUp && walkFailure is null,
                 $"{summary}\n{(walkFailure is null ? "" : "GROW walk afterwards: " + walkFailure + "\n")}{findings}");
         }
         finally
@@ -176,37 +194,38 @@ public sealed partial class DoorFuzzTests(ITestOutputHelper output)
     private static DateOnly UserToday() =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(TimeProvider.System.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Europe/London")).DateTime);
 
-    /// <summary>Each Error or Critical entry of the console log, with the lines that belong to it (scopes, exception).</summary>
+    /// <summary>Each Error or Critical entry of the console log (one JSON object a line), as its message and exception.</summary>
     private static List<string> ErrorBlocks(IReadOnlyList<string> lines)
     {
         var blocks = new List<string>();
-        StringBuilder? current = null;
         foreach (var line in lines)
         {
-            if (LogLevelPrefix().Match(line) is { Success: true } start)
+            if (!line.StartsWith('{') || !ErrorLevel().IsMatch(line))
             {
-                if (current is not null)
-                {
-                    blocks.Add(current.ToString());
-                }
-
-                current = start.Groups[1].Value is "fail" or "crit" ? new StringBuilder(line) : null;
+                continue;
             }
-            else
+
+            try
             {
-                current?.Append('\n').Append(line);
+                using var entry = JsonDocument.Parse(line);
+                var root = entry.RootElement;
+                var text = $"{Text(root, "LogLevel")} {Text(root, "Category")}: {Text(root, "Message")}";
+                var activity = LoggedCase().Match(line) is { Success: true } match ? $" (activity fuzz-{match.Groups[1].Value})" : "";
+                blocks.Add($"{text}{activity}\n{Text(root, "Exception")}");
             }
-        }
-
-        if (current is not null)
-        {
-            blocks.Add(current.ToString());
+            catch (JsonException)
+            {
+                blocks.Add(line);
+            }
         }
 
         return blocks;
+
+        static string Text(JsonElement element, string name) =>
+            element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : "";
     }
 
-    private static string Summary(FuzzRun run, ConcurrentDictionary<int, int> counts, TimeSpan time, int unexpected, int turnFailures, int errors, bool stayedUp, string? walkFailure)
+    private static string Summary(FuzzRun run, ConcurrentDictionary<int, int> counts, TimeSpan time, int unexpected, int turnFailures, int errors, int unfinished, bool stayedUp, string? walkFailure)
     {
         var byStatus = string.Join(", ", counts.OrderBy(c => c.Key).Select(c => $"{(c.Key == 0 ? "no answer" : c.Key.ToString(CultureInfo.InvariantCulture))}: {c.Value.ToString(CultureInfo.InvariantCulture)}"));
         return string.Create(
@@ -214,18 +233,24 @@ public sealed partial class DoorFuzzTests(ITestOutputHelper output)
             $"""
             Door fuzz: seed {run.Seed}, {run.CaseNumbers.Count} cases in {time.TotalSeconds:0.0} s (replay: {run.Replay(null)})
               by status: {byStatus}
-              unexpected statuses: {unexpected}; turns failed: {turnFailures}; errors logged: {errors}; process stayed up: {(stayedUp ? "yes" : "NO")}; GROW walked to its summary afterwards: {(stayedUp && walkFailure is null ? "yes" : "NO")}
+              unexpected statuses: {unexpected}; turns failed: {turnFailures}; errors logged: {errors}; turns unfinished at shutdown: {unfinished}; process stayed up: {(stayedUp ? "yes" : "NO")}; GROW walked to its summary afterwards: {(stayedUp && walkFailure is null ? "yes" : "NO")}
             """);
     }
 
-    [GeneratedRegex(@"^(trce|dbug|info|warn|fail|crit): ")]
-    private static partial Regex LogLevelPrefix();
+    [GeneratedRegex(@"""LogLevel"":""(Error|Critical)""")]
+    private static partial Regex ErrorLevel();
+
+    [GeneratedRegex(@"Stopped waiting; (\d+) turns still running")]
+    private static partial Regex DrainGaveUp();
 
     [GeneratedRegex(@"Turn for a .* activity failed")]
     private static partial Regex TurnFailed();
 
-    [GeneratedRegex(@"ActivityId:fuzz-(\d+)")]
+    [GeneratedRegex(@"""ActivityId"":""fuzz-(\d+)""")]
     private static partial Regex LoggedCase();
+
+    [GeneratedRegex(@"\(activity fuzz-(\d+)\)")]
+    private static partial Regex LoggedCaseInBlock();
 
     [GeneratedRegex(@"""id"":""(status\.[0-9a-f]{32})""")]
     private static partial Regex StatusInput();
