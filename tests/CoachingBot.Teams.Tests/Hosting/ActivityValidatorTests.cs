@@ -42,6 +42,8 @@ public sealed class ActivityValidatorTests
         { "locale", ActivityValidator.MaxLocaleLength },
         { "localTimezone", ActivityValidator.MaxLocaleLength },
         { "channelData.tenant.id", ActivityValidator.MaxGuidLikeLength },
+        { "channelData.team.id", ActivityValidator.MaxAccountIdLength },
+        { "channelData.channel.name", ActivityValidator.MaxNameLength },
         { "membersAdded", ActivityValidator.MaxMembers },
         { "membersRemoved", ActivityValidator.MaxMembers },
         { "membersAdded[0].id", ActivityValidator.MaxAccountIdLength },
@@ -239,6 +241,8 @@ public sealed class ActivityValidatorTests
             case "locale": activity.Locale = text; break;
             case "localTimezone": activity.LocalTimezone = text; break;
             case "channelData.tenant.id": activity.ChannelData = new TeamsChannelData { Tenant = new TenantInfo { Id = text } }; break;
+            case "channelData.team.id": activity.ChannelData = new TeamsChannelData { Team = new TeamInfo { Id = text } }; break;
+            case "channelData.channel.name": activity.ChannelData = new TeamsChannelData { Channel = new ChannelInfo { Name = text } }; break;
             case "membersAdded": activity.MembersAdded = [.. Enumerable.Range(0, length).Select(i => new ChannelAccount { Id = "29:" + i })]; break;
             case "membersRemoved": activity.MembersRemoved = [.. Enumerable.Range(0, length).Select(i => new ChannelAccount { Id = "29:" + i })]; break;
             case "membersAdded[0].id": activity.MembersAdded = [new ChannelAccount { Id = text }]; break;
