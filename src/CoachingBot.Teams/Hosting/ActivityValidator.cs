@@ -80,12 +80,12 @@ public static class ActivityValidator
             ?? Required("channelId", activity.ChannelId, MaxChannelIdLength, Shape.ChannelId)
             ?? ServiceUrl(activity.ServiceUrl)
             ?? Required("conversation.id", activity.Conversation?.Id, MaxConversationIdLength, Shape.Id)
-            ?? (NeedsTurnIdentity(type)
-                ? Required("id", activity.Id, MaxActivityIdLength, Shape.Id) ?? Required("recipient.id", activity.Recipient?.Id, MaxAccountIdLength, Shape.Id)
-                : Optional("id", activity.Id, MaxActivityIdLength, Shape.Id) ?? Optional("recipient.id", activity.Recipient?.Id, MaxAccountIdLength, Shape.Id))
+            ?? (NeedsBot(type)
+                ? Required("recipient.id", activity.Recipient?.Id, MaxAccountIdLength, Shape.Id)
+                : Optional("recipient.id", activity.Recipient?.Id, MaxAccountIdLength, Shape.Id))
             ?? (type is ActivityTypes.Message or ActivityTypes.Invoke
-                ? Required("from.id", activity.From?.Id, MaxAccountIdLength, Shape.Id)
-                : Optional("from.id", activity.From?.Id, MaxAccountIdLength, Shape.Id))
+                ? Required("id", activity.Id, MaxActivityIdLength, Shape.Id) ?? Required("from.id", activity.From?.Id, MaxAccountIdLength, Shape.Id)
+                : Optional("id", activity.Id, MaxActivityIdLength, Shape.Id) ?? Optional("from.id", activity.From?.Id, MaxAccountIdLength, Shape.Id))
             ?? (type is ActivityTypes.Invoke
                 ? Required("name", activity.Name, MaxInvokeNameLength, Shape.Id)
                 : Optional("name", activity.Name, MaxInvokeNameLength, Shape.Id))
@@ -105,8 +105,9 @@ public static class ActivityValidator
             ?? Value(activity.Value);
     }
 
-    // The types whose turns reply, store a reference or de-duplicate: they need the whole of a conversation reference.
-    private static bool NeedsTurnIdentity(string? type) =>
+    // The types whose turns reply or store a conversation reference, which names the bot. Messages and invokes also need
+    // their id (Teams resends them; the id de-duplicates) and their sender.
+    private static bool NeedsBot(string? type) =>
         type is ActivityTypes.Message or ActivityTypes.Invoke or ActivityTypes.ConversationUpdate or ActivityTypes.InstallationUpdate;
 
     private static string? ServiceUrl(string? serviceUrl)

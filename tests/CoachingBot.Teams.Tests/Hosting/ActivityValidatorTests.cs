@@ -94,7 +94,7 @@ public sealed class ActivityValidatorTests
     [InlineData(ActivityTypes.Message, "recipient.id")]
     [InlineData(ActivityTypes.Invoke, "from.id")]
     [InlineData(ActivityTypes.Invoke, "name")]
-    [InlineData(ActivityTypes.ConversationUpdate, "id")]
+    [InlineData(ActivityTypes.Invoke, "id")]
     [InlineData(ActivityTypes.ConversationUpdate, "recipient.id")]
     [InlineData(ActivityTypes.InstallationUpdate, "recipient.id")]
     [InlineData(ActivityTypes.Event, "channelId")]
@@ -121,6 +121,8 @@ public sealed class ActivityValidatorTests
     [InlineData(ActivityTypes.ConversationUpdate, "from")]
     [InlineData(ActivityTypes.InstallationUpdate, "from")]
     [InlineData(ActivityTypes.MessageReaction, "id")]
+    [InlineData(ActivityTypes.ConversationUpdate, "id")]
+    [InlineData(ActivityTypes.InstallationUpdate, "id")]
     [InlineData(ActivityTypes.Typing, "recipient")]
     public void Validate_Accepts_WhenAFieldItsTypeDoesNotNeedIsMissing(string type, string field)
     {
