@@ -11,7 +11,11 @@ cd "$(dirname "$0")/.."
 
 dotnet_log="$(mktemp)"
 node_log="$(mktemp)"
-trap 'rm -f "$dotnet_log" "$node_log"' EXIT
+fuzz_summary="$(mktemp)"
+trap 'rm -f "$dotnet_log" "$node_log" "$fuzz_summary"' EXIT
+
+# The door fuzz suite (DoorFuzzTests) writes its seed and counts by status here; dotnet test's console hides test output.
+export COACHINGBOT_FUZZ_SUMMARY="$fuzz_summary"
 
 status=0
 
@@ -26,6 +30,9 @@ rm -rf "${durability_figures[@]}"
 
 dotnet test CoachingBot.sln </dev/null 2>&1 | tee "$dotnet_log"
 [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+if [ -s "$fuzz_summary" ]; then
+  cat "$fuzz_summary"
+fi
 
 for figures in tests/CoachingBot.Tests/bin/*/net10.0/durability/*.txt; do
   [ -f "$figures" ] && cat "$figures"

@@ -76,10 +76,10 @@ public sealed partial class BotFrameworkAuthenticator : IRequestAuthenticator
             return Reject(headerFailure!);
         }
 
-        var issuerClaim = ReadUnverifiedIssuer(token);
+        var issuerClaim = ReadUnverifiedIssuer(token, out var shapeFailure);
         if (issuerClaim is null)
         {
-            return Reject(AuthFailureReasons.MalformedToken);
+            return Reject(shapeFailure!);
         }
 
         var trusted = Array.Find(_trustedIssuers, t => t.Issuers.Contains(issuerClaim, StringComparer.Ordinal));
@@ -179,18 +179,21 @@ public sealed partial class BotFrameworkAuthenticator : IRequestAuthenticator
         return token.ToString();
     }
 
-    // Only picks which issuer's keys to check against; nothing read here is trusted until the signature is.
-    private static string? ReadUnverifiedIssuer(string token)
+    // Only picks which issuer's keys to check against; nothing read here is trusted until the signature is. A token that
+    // cannot be parsed, is unsigned (alg "none") or uses an algorithm we never accept is refused here, before any signing
+    // keys are fetched: a stream of junk tokens must not make the bot call the issuer.
+    private static string? ReadUnverifiedIssuer(string token, out string? failure)
     {
+        failure = AuthFailureReasons.MalformedToken;
         if (token.Length > MaxTokenLength)
         {
             return null;
         }
 
+        JsonWebToken jwt;
         try
         {
-            var jwt = new JsonWebToken(token);
-            return jwt.IsEncrypted ? null : jwt.Issuer ?? string.Empty;
+            jwt = new JsonWebToken(token);
         }
         catch (ArgumentException)
         {
@@ -200,6 +203,20 @@ public sealed partial class BotFrameworkAuthenticator : IRequestAuthenticator
         {
             return null;
         }
+
+        if (jwt.IsEncrypted)
+        {
+            return null;
+        }
+
+        if (!string.Equals(jwt.Alg, SecurityAlgorithms.RsaSha256, StringComparison.Ordinal) || string.IsNullOrEmpty(jwt.EncodedSignature))
+        {
+            failure = AuthFailureReasons.SignatureNotValid;
+            return null;
+        }
+
+        failure = null;
+        return jwt.Issuer ?? string.Empty;
     }
 
     private Task<TokenValidationResult> ValidateAsync(string token, TrustedIssuer trusted, OpenIdConnectConfiguration configuration)

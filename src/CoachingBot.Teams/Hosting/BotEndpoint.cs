@@ -104,7 +104,7 @@ public static partial class BotEndpoint
 
         if (http.Request.ContentLength > maxBytes)
         {
-            return (null, $"The body is larger than {maxBytes} bytes.", StatusCodes.Status413PayloadTooLarge);
+            return TooLarge(http, maxBytes);
         }
 
         try
@@ -113,14 +113,28 @@ public static partial class BotEndpoint
             var reason = ActivityValidator.Validate(activity);
             return reason is null ? (activity, null, StatusCodes.Status200OK) : (null, reason, StatusCodes.Status400BadRequest);
         }
-        catch (JsonException)
+        catch (JsonException exception)
         {
-            return (null, "The body is not a valid activity (malformed JSON or a field of the wrong type).", StatusCodes.Status400BadRequest);
+            var where = string.IsNullOrEmpty(exception.Path) || exception.Path == "$" ? "" : $" at {exception.Path}";
+            return (null, $"The body is not a valid activity (malformed JSON or a field of the wrong type{where}).", StatusCodes.Status400BadRequest);
+        }
+        catch (InvalidOperationException exception) when (exception.InnerException is System.Text.DecoderFallbackException)
+        {
+            // The JSON reader only decodes a string's bytes when the property is read, and says so this way.
+            return (null, "The body is not valid UTF-8.", StatusCodes.Status400BadRequest);
         }
         catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return (null, $"The body is larger than {maxBytes} bytes.", StatusCodes.Status413PayloadTooLarge);
+            return TooLarge(http, maxBytes);
         }
+    }
+
+    private static (Activity? Activity, string? Problem, int Status) TooLarge(HttpContext http, int maxBytes)
+    {
+        // The rest of the body is never read, so the connection cannot carry another request: say so, or the client's
+        // next request on it finds the connection closed under it.
+        http.Response.Headers.Connection = "close";
+        return (null, $"The body is larger than {maxBytes} bytes.", StatusCodes.Status413PayloadTooLarge);
     }
 
     private static async Task WriteInvokeResponseAsync(HttpContext http, InvokeResponse? response)

@@ -12,6 +12,8 @@ public sealed partial class TurnTracker : IHostedService, IDisposable
 {
     private readonly BotHostingOptions _options;
     private readonly ILogger<TurnTracker> _logger;
+    private static readonly TimeSpan CancelledGrace = TimeSpan.FromSeconds(5);
+
     private readonly CancellationTokenSource _abort = new();
     private readonly Lock _gate = new();
     private readonly HashSet<Task> _running = [];
@@ -111,6 +113,16 @@ public sealed partial class TurnTracker : IHostedService, IDisposable
         {
             LogDrainTimedOut(Pending);
             await _abort.CancelAsync().ConfigureAwait(false);
+            // Cancelled turns stop at their next await and leave their work in the journal; let them get there
+            // before the host disposes the services they are using.
+            try
+            {
+                await Task.WhenAll(running).WaitAsync(CancelledGrace, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception)
+            {
+                // Whatever they did on the way out was logged where it happened.
+            }
         }
         catch (Exception)
         {

@@ -251,6 +251,38 @@ public sealed class BotFrameworkAuthenticatorTests(OpenIdServerFixture server) :
         Assert.Equal(1, realm.KeysRequests);
     }
 
+    [Theory]
+    [InlineData("unsigned (alg none)", AuthFailureReasons.SignatureNotValid)]
+    [InlineData("RS256 header with the signature cut off", AuthFailureReasons.SignatureNotValid)]
+    [InlineData("HS256", AuthFailureReasons.SignatureNotValid)]
+    [InlineData("garbage", AuthFailureReasons.MalformedToken)]
+    [InlineData("three dots of nothing", AuthFailureReasons.MalformedToken)]
+    [InlineData("header that is not JSON", AuthFailureReasons.MalformedToken)]
+    [InlineData("longer than 64 KB", AuthFailureReasons.MalformedToken)]
+    public async Task AuthenticateAsync_FailsWithoutFetchingKeys_WhenTokenIsUnsignedOrCannotBeParsed(string scenario, string expectedReason)
+    {
+        var realm = server.CreateRealm([server.Shared.BotFrameworkKeys[0]], []);
+        var token = BotFrameworkToken(realm.BotFrameworkKeys[0]);
+        var signed = token.Mint();
+        var header = scenario switch
+        {
+            "unsigned (alg none)" => token.MintUnsigned(),
+            "RS256 header with the signature cut off" => signed[..(signed.LastIndexOf('.') + 1)],
+            "HS256" => token.MintWith(new SigningCredentials(new SymmetricSecurityKey(new byte[32]) { KeyId = "bf-shared-1" }, SecurityAlgorithms.HmacSha256)),
+            "garbage" => "not-a-jwt",
+            "three dots of nothing" => "...",
+            "header that is not JSON" => Base64UrlEncoder.Encode("{alg") + signed[signed.IndexOf('.')..],
+            "longer than 64 KB" => signed + new string('A', 64 * 1024),
+            _ => throw new ArgumentOutOfRangeException(nameof(scenario), scenario, "unknown scenario"),
+        };
+
+        var outcome = await CreateAuthenticator(realm).AuthenticateAsync("Bearer " + header, Message());
+
+        Assert.Equal(expectedReason, outcome.Failure);
+        Assert.Equal(0, realm.MetadataRequests);
+        Assert.Equal(0, realm.KeysRequests);
+    }
+
     [Fact]
     public async Task AuthenticateAsync_AcceptsTokenSignedWithNewKey_WhenKeySetRotates()
     {

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using CoachingBot.Chat;
 using CoachingBot.Models;
+using CoachingBot.Teams.Hosting;
 using CoachingBot.Teams.Schema;
 using CoachingBot.Tests.Support;
 
@@ -14,12 +15,14 @@ public sealed class MessagesEndpointTests(BotAppFixture fixture) : IClassFixture
     [InlineData("{", "malformed JSON")]
     [InlineData("[]", "malformed JSON")]
     [InlineData("null", "not an activity")]
-    [InlineData("""{"type":"message","text":"hi"}""", "no conversation id")]
-    [InlineData("""{"type":"message","conversation":{"id":"a:1"},"from":{"id":"29:u"}}""", "no serviceUrl")]
-    [InlineData("""{"type":"message","conversation":{"id":"a:1"},"from":{"id":"29:u"},"serviceUrl":"not a url"}""", "serviceUrl")]
-    [InlineData("""{"conversation":{"id":"a:1"},"serviceUrl":"http://127.0.0.1:9/"}""", "no type")]
-    [InlineData("""{"type":"message","conversation":{"id":"a:1"},"serviceUrl":"http://127.0.0.1:9/"}""", "no sender")]
-    [InlineData("""{"type":"message","conversation":{"id":["a:1"]}}""", "malformed JSON")]
+    [InlineData("""{"conversation":{"id":"a:1"},"serviceUrl":"http://127.0.0.1:9/"}""", "type is missing")]
+    [InlineData("""{"type":"message","id":"1","serviceUrl":"http://127.0.0.1:9/","conversation":{"id":"a:1"},"from":{"id":"29:u"},"recipient":{"id":"28:b"}}""", "channelId is missing")]
+    [InlineData("""{"type":"message","channelId":"msteams","conversation":{"id":"a:1"},"from":{"id":"29:u"}}""", "serviceUrl is missing")]
+    [InlineData("""{"type":"message","channelId":"msteams","conversation":{"id":"a:1"},"from":{"id":"29:u"},"serviceUrl":"not a url"}""", "serviceUrl is not an absolute")]
+    [InlineData("""{"type":"message","channelId":"msteams","serviceUrl":"http://127.0.0.1:9/","text":"hi"}""", "conversation.id is missing")]
+    [InlineData("""{"type":"message","id":"1","channelId":"msteams","serviceUrl":"http://127.0.0.1:9/","conversation":{"id":"a:1"},"recipient":{"id":"28:b"}}""", "from.id is missing")]
+    [InlineData("""{"type":"message","conversation":{"id":["a:1"]}}""", "wrong type at $.conversation.id")]
+    [InlineData("""{"type":"message","text":"a\ud800"}""", "wrong type at $.text")]
     public async Task Post_Answers400WithReason_WhenBodyIsNotAUsableActivity(string body, string reason)
     {
         using var chat = fixture.App.Chat();
@@ -28,6 +31,54 @@ public sealed class MessagesEndpointTests(BotAppFixture fixture) : IClassFixture
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Contains(reason, problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_Answers400NamingTheField_WhenConversationIdIsLongerThanStorageAndConnectorTake()
+    {
+        using var chat = fixture.App.Chat();
+        var activity = chat.Message("help");
+        activity.Conversation!.Id = "a:" + new string('x', 100_000);
+
+        using var response = await chat.SendAsync(activity);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("conversation.id is longer than 400 characters.", problem.RootElement.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task Post_RunsTurnsThatStoreStateAndReply_WhenEveryIdIsAtItsLimit()
+    {
+        // The limits are only worth having if what they let through works: the dialog-state key, the stored
+        // conversation reference and the connector URLs (ids escaped) must all take the longest ids accepted.
+        const string Awkward = ":;/?#%@+=&'!*()$,~[]";
+        var conversationId = "a:1" + Guid.NewGuid().ToString("N");
+        while (conversationId.Length < ActivityValidator.MaxConversationIdLength)
+        {
+            conversationId += Awkward;
+        }
+
+        conversationId = conversationId[..ActivityValidator.MaxConversationIdLength];
+        using var chat = new TeamsChat(new HttpClient { BaseAddress = fixture.App.BaseAddress }, fixture.App.Connector, ChatKind.Personal, conversationId)
+        {
+            UserId = ("29:" + Awkward + new string('u', ActivityValidator.MaxAccountIdLength))[..ActivityValidator.MaxAccountIdLength],
+            UserName = new string('N', ActivityValidator.MaxNameLength),
+        };
+
+        Activity AtLimits(string text)
+        {
+            var activity = chat.Message(text);
+            activity.Id = (activity.Id + Awkward + new string('i', ActivityValidator.MaxActivityIdLength))[..ActivityValidator.MaxActivityIdLength];
+            activity.ChannelId = new string('m', ActivityValidator.MaxChannelIdLength);
+            activity.Recipient!.Id = ("28:" + Awkward + new string('b', ActivityValidator.MaxAccountIdLength))[..ActivityValidator.MaxAccountIdLength];
+            return activity;
+        }
+
+        var replies = await chat.ExchangeAsync(AtLimits("grow"), 2);
+        Assert.Contains(ConversationFrame.PresentingNeedQuestion, replies[^1].Text, StringComparison.Ordinal);
+        replies = await chat.ExchangeAsync(AtLimits("Clarity on my next step"), 1);
+        Assert.Contains(ConversationFrame.TimeQuestion, replies[^1].Text, StringComparison.Ordinal);
     }
 
     [Fact]

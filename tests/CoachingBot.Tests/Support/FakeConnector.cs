@@ -22,7 +22,9 @@ public sealed class FakeConnector : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<RecordedCall> _calls = new();
     private readonly ConcurrentQueue<int> _failures = new();
-    private readonly SemaphoreSlim _arrived = new(0);
+    // Completed and replaced on every arrival, so that every waiter wakes (a semaphore woke one waiter per arrival, and
+    // with several chats waiting at once one of them could sleep through the arrival it was waiting for).
+    private TaskCompletionSource _arrival = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ConcurrentDictionary<string, ConversationCalls> _byConversation = new(StringComparer.Ordinal);
     private readonly Lock _delayGate = new();
     private Random? _delayRandom;
@@ -114,7 +116,8 @@ public sealed class FakeConnector : IAsyncDisposable
         using var cancel = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
         while (true)
         {
-            // Each arrival releases the semaphore once, so an arrival between this check and the wait is not missed.
+            // Taken before the check, so an arrival between the check and the wait completes this task.
+            var next = Volatile.Read(ref _arrival).Task;
             var delivered = Delivered;
             if (condition(delivered))
             {
@@ -123,7 +126,7 @@ public sealed class FakeConnector : IAsyncDisposable
 
             try
             {
-                await _arrived.WaitAsync(cancel.Token);
+                await next.WaitAsync(cancel.Token);
             }
             catch (OperationCanceledException)
             {
@@ -139,7 +142,6 @@ public sealed class FakeConnector : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
-        _arrived.Dispose();
     }
 
     private async Task<IResult> RecordAsync(HttpContext http, string method, string conversationId, string? activityId)
@@ -170,7 +172,7 @@ public sealed class FakeConnector : IAsyncDisposable
             return Results.Json(new { error = new { code = status == 403 ? "BotNotInConversationRoster" : "Throttled", message = "fake" } }, statusCode: status);
         }
 
-        _arrived.Release();
+        Interlocked.Exchange(ref _arrival, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
         return Results.Json(new { id });
     }
 

@@ -82,7 +82,7 @@ public static class SessionWalk
         (First, ["Your ratings (saved)", SessionTexts.Closing, "Your GROW conversation"]),
     ];
 
-    private static CardSubmit GoalBy(DateOnly today) => new(new
+    public static CardSubmit GoalBy(DateOnly today) => new(new
     {
         card = "goal",
         goal = "Lead my team through the reorganisation with confidence",
@@ -93,7 +93,7 @@ public static class SessionWalk
         targetDate = Day(today, 120),
     });
 
-    private static CardSubmit ActionsBy(DateOnly today) => new(new
+    public static CardSubmit ActionsBy(DateOnly today) => new(new
     {
         card = "actions",
         what1 = "Email my manager about a mentor",
