@@ -10,7 +10,7 @@ namespace CoachingBot.Storage.PostgreSql;
 internal sealed partial class PostgreSqlStorage(DatabaseLocation location) : StorageProvider
 {
     /// <summary>"CoachBot" in ASCII: the advisory lock that one migrating instance holds at a time.</summary>
-    private const long MigrationLockKey = 0x436F_6163_6842_6F74;
+    public const long MigrationLockKey = 0x436F_6163_6842_6F74;
 
     public static void Configure(DbContextOptionsBuilder options, DatabaseLocation location)
     {
@@ -30,7 +30,7 @@ internal sealed partial class PostgreSqlStorage(DatabaseLocation location) : Sto
     /// advisory lock, on a connection of its own outside the pool, serialises the whole migration, and the server
     /// releases it when the holder's connection dies.
     /// </remarks>
-    public override async Task<IAsyncDisposable> LockForMigrationAsync(CoachingDbContext db, CancellationToken cancellationToken)
+    public override async Task<IAsyncDisposable> LockForMigrationAsync(CoachingDbContext db, ILogger logger, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         var creator = db.GetService<IRelationalDatabaseCreator>();
@@ -50,7 +50,12 @@ internal sealed partial class PostgreSqlStorage(DatabaseLocation location) : Sto
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await ExecuteAsync(connection, "SELECT pg_advisory_lock(@key)", cancellationToken).ConfigureAwait(false);
+            if (!(bool)(await ExecuteAsync(connection, "SELECT pg_try_advisory_lock(@key)", cancellationToken).ConfigureAwait(false))!)
+            {
+                LogWaitingForMigrationLock(logger);
+                await ExecuteAsync(connection, "SELECT pg_advisory_lock(@key)", cancellationToken).ConfigureAwait(false);
+            }
+
             return new AdvisoryLock(connection);
         }
         catch
@@ -71,13 +76,13 @@ internal sealed partial class PostgreSqlStorage(DatabaseLocation location) : Sto
         await db.Database.ExecuteSqlRawAsync(history.GetCreateIfNotExistsScript(), cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    private static async Task<object?> ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
     {
         var command = new NpgsqlCommand(sql, connection);
         await using (command.ConfigureAwait(false))
         {
             command.Parameters.AddWithValue("key", MigrationLockKey);
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 
