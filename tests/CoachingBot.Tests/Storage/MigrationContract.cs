@@ -691,6 +691,94 @@ public sealed class PostgreSqlMigrationTests(PostgreSqlClassDatabase database) :
         Assert.DoesNotContain(host.Logs.Entries, e => e.Message.Contains("hunter2", StringComparison.Ordinal));
     }
 
+    [DatabaseFact]
+    public async Task MigratedSchema_MatchesTheModel_ForEveryTable()
+    {
+        await using var host = await StorageTestHost.StartAsync(Database);
+        await using var db = await host.CreateDbContextAsync();
+        var model = db.GetService<IDesignTimeModel>().Model.GetRelationalModel();
+
+        Assert.Equal(model.Tables.Select(t => t.Name).Order(StringComparer.Ordinal), await UserTablesAsync(db));
+        foreach (var table in model.Tables)
+        {
+            Assert.Equal(
+                table.Columns
+                    .Select(c => $"{c.Name} {c.StoreType} notnull={!c.IsNullable} pk={table.PrimaryKey!.Columns.Contains(c)}")
+                    .Order(StringComparer.Ordinal),
+                (await CatalogAsync(
+                    db,
+                    table.Name,
+                    """
+                    SELECT a.attname || ' ' || format_type(a.atttypid, a.atttypmod) || ' notnull=' || CASE WHEN a.attnotnull THEN 'True' ELSE 'False' END
+                        || ' pk=' || CASE WHEN EXISTS (
+                            SELECT 1 FROM pg_constraint p WHERE p.conrelid = a.attrelid AND p.contype = 'p' AND a.attnum = ANY (p.conkey))
+                            THEN 'True' ELSE 'False' END
+                    FROM pg_attribute a
+                    WHERE a.attrelid = (quote_ident(current_schema()) || '.' || quote_ident(@table))::regclass AND a.attnum > 0 AND NOT a.attisdropped
+                    """)).Order(StringComparer.Ordinal));
+
+            Assert.Equal(
+                table.Indexes
+                    .Select(i => $"{i.Name} ({string.Join(", ", i.Columns.Select(c => c.Name))}) unique={i.IsUnique}")
+                    .Order(StringComparer.Ordinal),
+                (await CatalogAsync(
+                    db,
+                    table.Name,
+                    """
+                    SELECT c.relname || ' (' || string_agg(a.attname, ', ' ORDER BY k.ordinality) || ') unique='
+                        || CASE WHEN i.indisunique THEN 'True' ELSE 'False' END
+                    FROM pg_index i
+                    JOIN pg_class c ON c.oid = i.indexrelid
+                    CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, ordinality)
+                    JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
+                    WHERE i.indrelid = (quote_ident(current_schema()) || '.' || quote_ident(@table))::regclass AND NOT i.indisprimary
+                    GROUP BY c.relname, i.indisunique
+                    """)).Order(StringComparer.Ordinal));
+
+            Assert.Equal(
+                table.ForeignKeyConstraints
+                    .Select(fk => $"({string.Join(", ", fk.Columns.Select(c => c.Name))}) -> {fk.PrincipalTable.Name} "
+                        + $"({string.Join(", ", fk.PrincipalColumns.Select(c => c.Name))}) on delete {fk.OnDeleteAction}")
+                    .Order(StringComparer.Ordinal),
+                (await CatalogAsync(
+                    db,
+                    table.Name,
+                    """
+                    SELECT '(' || (SELECT string_agg(a.attname, ', ' ORDER BY k.ordinality) FROM unnest(f.conkey) WITH ORDINALITY AS k(attnum, ordinality)
+                                   JOIN pg_attribute a ON a.attrelid = f.conrelid AND a.attnum = k.attnum)
+                        || ') -> ' || r.relname || ' ('
+                        || (SELECT string_agg(a.attname, ', ' ORDER BY k.ordinality) FROM unnest(f.confkey) WITH ORDINALITY AS k(attnum, ordinality)
+                            JOIN pg_attribute a ON a.attrelid = f.confrelid AND a.attnum = k.attnum)
+                        || ') on delete '
+                        || CASE f.confdeltype WHEN 'c' THEN 'Cascade' WHEN 'n' THEN 'SetNull' WHEN 'd' THEN 'SetDefault' WHEN 'r' THEN 'Restrict' ELSE 'NoAction' END
+                    FROM pg_constraint f JOIN pg_class r ON r.oid = f.confrelid
+                    WHERE f.contype = 'f' AND f.conrelid = (quote_ident(current_schema()) || '.' || quote_ident(@table))::regclass
+                    """)).Order(StringComparer.Ordinal));
+        }
+    }
+
+    private static async Task<List<string>> CatalogAsync(CoachingDbContext db, string table, string sql)
+    {
+        await db.Database.OpenConnectionAsync();
+        try
+        {
+            await using var command = new NpgsqlCommand(sql, (NpgsqlConnection)db.Database.GetDbConnection());
+            command.Parameters.AddWithValue("table", table);
+            var rows = new List<string>();
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                rows.Add(reader.GetString(0));
+            }
+
+            return rows;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
     private protected override async Task<IAsyncDisposable> HoldMigrationLockAsync(DatabaseLocation location)
     {
         // Outside the pool: a pooled connection keeps its session, and so the lock, after it is closed.
