@@ -668,6 +668,7 @@ public sealed class PostgreSqlMigrationTests(PostgreSqlClassDatabase database) :
 
         await using var host = await StorageTestHost.StartAsync(missing);
 
+        Assert.Empty(host.Logs.Entries.Where(e => e.Level > Microsoft.Extensions.Logging.LogLevel.Information).Select(e => e.Message));
         await using var db = await host.CreateDbContextAsync();
         Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
         Assert.Equal(
