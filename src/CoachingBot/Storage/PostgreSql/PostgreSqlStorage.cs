@@ -25,10 +25,11 @@ internal sealed partial class PostgreSqlStorage(DatabaseLocation location) : Sto
     public override void LogDatabase(ILogger logger) => LogUsing(logger, location.DatabasePath);
 
     /// <remarks>
-    /// EF's own lock on Npgsql is a LOCK TABLE on the history table, taken inside each migration's transaction, so it
-    /// cannot cover creating that table, which two instances on an empty database would both do. A session-level
-    /// advisory lock, on a connection of its own outside the pool, serialises the whole migration, and the server
-    /// releases it when the holder's connection dies.
+    /// EF's own lock on Npgsql is a LOCK TABLE on the history table, so it cannot cover creating that table: two
+    /// instances on an empty database both create it, and PostgreSQL refuses one (a duplicate pg_type row). A
+    /// session-level advisory lock serialises the whole migration instead. Its connection is its own and outside the
+    /// pool (a pooled connection keeps its session, and the lock, after it is closed), waits as long as the host lets
+    /// start take (no command timeout), and the server releases the lock when the holder's connection dies.
     /// </remarks>
     public override async Task<IAsyncDisposable> LockForMigrationAsync(CoachingDbContext db, ILogger logger, CancellationToken cancellationToken)
     {
@@ -46,7 +47,7 @@ internal sealed partial class PostgreSqlStorage(DatabaseLocation location) : Sto
             }
         }
 
-        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(location.ConnectionString) { Pooling = false }.ConnectionString);
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(location.ConnectionString) { Pooling = false, CommandTimeout = 0 }.ConnectionString);
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
