@@ -26,7 +26,7 @@ internal sealed partial class CoachingDatabaseMigrator(
         var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (db.ConfigureAwait(false))
         {
-            var migrationLock = await provider.LockForMigrationAsync(db, cancellationToken).ConfigureAwait(false);
+            var migrationLock = await provider.LockForMigrationAsync(db, logger, cancellationToken).ConfigureAwait(false);
             await using (migrationLock.ConfigureAwait(false))
             {
                 await provider.PrepareAsync(db, logger, cancellationToken).ConfigureAwait(false);

@@ -9,7 +9,7 @@ namespace CoachingBot.Storage;
 /// so which migrations) serves the model, and how a start prepares and locks the database before migrating.
 /// Nothing outside Storage/ sees which one is in use.
 /// </summary>
-internal abstract class StorageProvider
+internal abstract partial class StorageProvider
 {
     public static StorageProvider For(DatabaseLocation location)
     {
@@ -29,12 +29,15 @@ internal abstract class StorageProvider
 
     /// <summary>
     /// Makes the database reachable (a folder, a database) and takes a lock that one migrating instance holds at a
-    /// time, released when disposed and also when the holder dies.
+    /// time, released when disposed and also when the holder dies. Logs once when it has to wait for another.
     /// </summary>
-    public abstract Task<IAsyncDisposable> LockForMigrationAsync(CoachingDbContext db, CancellationToken cancellationToken);
+    public abstract Task<IAsyncDisposable> LockForMigrationAsync(CoachingDbContext db, ILogger logger, CancellationToken cancellationToken);
 
     /// <summary>Settings kept in the database that a migration cannot make, applied under the lock before migrating.</summary>
     public virtual Task PrepareAsync(CoachingDbContext db, ILogger logger, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Waiting for another instance to finish migrating the database")]
+    protected static partial void LogWaitingForMigrationLock(ILogger logger);
 
     protected sealed class NoLock : IAsyncDisposable
     {

@@ -98,17 +98,16 @@ public sealed class DeploymentScenarioTests
     }
 
     [Fact]
-    public void App_RefusesPostgreSql_UntilTheScaleOutWorkLands()
+    public void App_AcceptsThePostgreSqlSettings_WhenUsePostgres()
     {
-        // usePostgres provisions the server and hands the app a Key Vault-held connection string, but the app does
-        // not speak PostgreSQL yet. When it does, this test should change to expect a working configuration.
         var deployment = Deploy("SingleTenant", ("usePostgres", true), ("postgresAdminPassword", "test-only-db-password"));
         var settings = deployment.ResolvedAppSettings();
 
         using var services = AppServices(settings);
-        var failure = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<StorageOptions>>().Value);
+        var storage = services.GetRequiredService<IOptions<StorageOptions>>().Value;
 
-        Assert.Contains("PostgreSQL is not available yet", failure.Message, StringComparison.Ordinal);
+        Assert.Equal(StorageOptions.PostgreSqlProvider, storage.Provider);
+        Assert.Equal(settings["Storage__ConnectionString"], storage.ConnectionString);
         Assert.StartsWith("Host=coachingbot-test-pg-", settings["Storage__ConnectionString"], StringComparison.Ordinal);
         Assert.Contains(".postgres.database.azure.com;Port=5432;Database=coachingbot;", settings["Storage__ConnectionString"], StringComparison.Ordinal);
         Assert.EndsWith(";Password=test-only-db-password;SSL Mode=VerifyFull", settings["Storage__ConnectionString"], StringComparison.Ordinal);

@@ -41,4 +41,27 @@ public sealed class DatabaseLocationTests
         Assert.Contains("Cache=Shared", location.ConnectionString, StringComparison.Ordinal);
         Assert.Contains("Default Timeout=7", location.ConnectionString, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("Host=db.example.org;Database=coachingbot;Username=bot;Password=hunter2", "db.example.org:5432/coachingbot")]
+    [InlineData("Host=/tmp/socket-folder;Port=5433;Username=postgres;Password=hunter2", "/tmp/socket-folder:5433/postgres")]
+    public void Resolve_NamesAPostgreSqlDatabaseByHostAndDatabase_WithoutUserOrPassword(string connectionString, string expectedPath)
+    {
+        var location = DatabaseLocation.Resolve(
+            new StorageOptions { Provider = "postgresql", ConnectionString = connectionString }, ContentRoot);
+
+        Assert.Equal(DatabaseProvider.PostgreSql, location.Provider);
+        Assert.Equal(expectedPath, location.DatabasePath);
+        Assert.Contains("Password=hunter2", location.ConnectionString, StringComparison.Ordinal);
+        Assert.False(location.IsSqliteFile);
+    }
+
+    [Fact]
+    public void Resolve_ChoosesSqlite_ByDefault()
+    {
+        var location = DatabaseLocation.Resolve(new StorageOptions(), ContentRoot);
+
+        Assert.Equal(DatabaseProvider.Sqlite, location.Provider);
+        Assert.True(location.IsSqliteFile);
+    }
 }

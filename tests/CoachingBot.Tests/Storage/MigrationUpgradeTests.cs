@@ -30,7 +30,12 @@ public sealed class MigrationUpgradeTests : IDisposable
         await using var host = await StorageTestHost.StartAsync(_folder);
 
         var applied = Assert.Single(host.Logs.Entries, e => e.Message.StartsWith("Applied", StringComparison.Ordinal));
-        Assert.Equal($"Applied 2 database migrations, up to {DurableTurns}", applied.Message);
+        await using (var db = await host.CreateDbContextAsync())
+        {
+            var after = db.Database.GetMigrations().Skip(1).ToList();
+            Assert.Equal($"Applied {after.Count} database migrations, up to {after[^1]}", applied.Message);
+        }
+
         Assert.Empty(host.Logs.Entries.Where(e => e.Level > LogLevel.Information).Select(e => e.Message));
 
         Assert.Equal(new StoredDialogState("{\"step\":3}", etag), await host.Get<IDialogStateStore>().ReadAsync("conversation-1"));
@@ -90,7 +95,8 @@ public sealed class MigrationUpgradeTests : IDisposable
         {
             await db.GetService<IMigrator>().MigrateAsync(Initial);
             Assert.Equal([Initial], await db.Database.GetAppliedMigrationsAsync());
-            Assert.Equal([CoachingConversations, DurableTurns], await db.Database.GetPendingMigrationsAsync());
+            Assert.Equal(db.Database.GetMigrations().Skip(1), await db.Database.GetPendingMigrationsAsync());
+            Assert.Contains(DurableTurns, await db.Database.GetPendingMigrationsAsync());
         }
 
         var etag = await v1.Services.GetRequiredService<IDialogStateStore>().WriteAsync("conversation-1", "{\"step\":3}", etag: null);

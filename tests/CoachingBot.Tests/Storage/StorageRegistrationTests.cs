@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -71,6 +73,31 @@ public sealed class StorageRegistrationTests : IDisposable
         Assert.Equal("EfActionStore", actions.GetType().Name);
         Assert.Same(conversations, host.Services.GetRequiredService<ICoachingConversationStore>());
         Assert.Same(actions, host.Services.GetRequiredService<IActionStore>());
+    }
+
+    [Theory]
+    [InlineData(null, "SqliteCoachingDbContext")]
+    [InlineData("Sqlite", "SqliteCoachingDbContext")]
+    [InlineData("PostgreSQL", "PostgreSqlCoachingDbContext")]
+    public async Task AddCoachingStorage_HandsOutTheConfiguredProvidersContext_AsTheOneContextType(string? provider, string expectedType)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = _folder.Path });
+        if (provider is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Storage:Provider"] = provider,
+                ["Storage:ConnectionString"] = provider == "PostgreSQL" ? "Host=db.example.org;Database=coachingbot" : null,
+            });
+        }
+
+        builder.AddCoachingStorage();
+        using var host = builder.Build();
+
+        await using var db = await host.Services.GetRequiredService<IDbContextFactory<CoachingDbContext>>().CreateDbContextAsync();
+
+        Assert.Equal(expectedType, db.GetType().Name);
+        Assert.Equal(provider == "PostgreSQL" ? "Npgsql.EntityFrameworkCore.PostgreSQL" : "Microsoft.EntityFrameworkCore.Sqlite", db.Database.ProviderName);
     }
 
     private sealed class SchemaObservations(string databasePath)

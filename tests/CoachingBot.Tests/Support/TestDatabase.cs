@@ -91,6 +91,10 @@ public sealed class PostgreSqlTestDatabase : TestDatabase
 
     public override IReadOnlyDictionary<string, string?> Settings { get; }
 
+    /// <summary>A name for a database that does not exist yet, dropped on dispose if something created it.</summary>
+    public static PostgreSqlTestDatabase NotCreated() =>
+        new(Server ?? throw new InvalidOperationException($"{ServerVariable} is not set."), "coachingbot_test_" + Guid.NewGuid().ToString("N"));
+
     public static async Task<PostgreSqlTestDatabase> CreateAsync()
     {
         var server = Server ?? throw new InvalidOperationException(
@@ -121,12 +125,11 @@ public sealed class PostgreSqlTestDatabase : TestDatabase
         }
     }
 
+    /// <summary>Drops everything in the public schema, EF's migration history included: as bare as a new database.</summary>
+    public Task DropSchemaAsync() => ExecuteAsync("DROP SCHEMA public CASCADE; CREATE SCHEMA public;");
+
     /// <summary>Deletes every row of every table but EF's migration history: the schema stays as migrated.</summary>
-    public async Task EmptyAsync()
-    {
-        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ConnectionString) { Pooling = false }.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(
+    public Task EmptyAsync() => ExecuteAsync(
             """
             DO $$
             DECLARE tables text;
@@ -138,8 +141,13 @@ public sealed class PostgreSqlTestDatabase : TestDatabase
                     EXECUTE 'TRUNCATE ' || tables || ' RESTART IDENTITY CASCADE';
                 END IF;
             END $$
-            """,
-            connection);
+            """);
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ConnectionString) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
     }
 
@@ -164,12 +172,19 @@ public sealed class PostgreSqlClassDatabase : IAsyncLifetime
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    /// <summary>The class's database, empty but migrated if an earlier test migrated it, with a content root of its own.</summary>
-    public async Task<TestDatabase> ForNextTestAsync()
+    /// <summary>
+    /// The class's database with a content root of its own for the next test: without rows, but migrated if an earlier
+    /// test migrated it; or, with <paramref name="withoutSchema"/>, as bare as a new database.
+    /// </summary>
+    public async Task<TestDatabase> ForNextTestAsync(bool withoutSchema = false)
     {
         if (_database is null)
         {
             _database = await PostgreSqlTestDatabase.CreateAsync();
+        }
+        else if (withoutSchema)
+        {
+            await _database.DropSchemaAsync();
         }
         else
         {

@@ -10,7 +10,7 @@ namespace CoachingBot.Storage.PostgreSql;
 internal sealed partial class PostgreSqlStorage(DatabaseLocation location) : StorageProvider
 {
     /// <summary>"CoachBot" in ASCII: the advisory lock that one migrating instance holds at a time.</summary>
-    private const long MigrationLockKey = 0x436F_6163_6842_6F74;
+    public const long MigrationLockKey = 0x436F_6163_6842_6F74;
 
     public static void Configure(DbContextOptionsBuilder options, DatabaseLocation location)
     {
@@ -25,12 +25,13 @@ internal sealed partial class PostgreSqlStorage(DatabaseLocation location) : Sto
     public override void LogDatabase(ILogger logger) => LogUsing(logger, location.DatabasePath);
 
     /// <remarks>
-    /// EF's own lock on Npgsql is a LOCK TABLE on the history table, taken inside each migration's transaction, so it
-    /// cannot cover creating that table, which two instances on an empty database would both do. A session-level
-    /// advisory lock, on a connection of its own outside the pool, serialises the whole migration, and the server
-    /// releases it when the holder's connection dies.
+    /// EF's own lock on Npgsql is a LOCK TABLE on the history table, so it cannot cover creating that table: two
+    /// instances on an empty database both create it, and PostgreSQL refuses one (a duplicate pg_type row). A
+    /// session-level advisory lock serialises the whole migration instead. Its connection is its own and outside the
+    /// pool (a pooled connection keeps its session, and the lock, after it is closed), waits as long as the host lets
+    /// start take (no command timeout), and the server releases the lock when the holder's connection dies.
     /// </remarks>
-    public override async Task<IAsyncDisposable> LockForMigrationAsync(CoachingDbContext db, CancellationToken cancellationToken)
+    public override async Task<IAsyncDisposable> LockForMigrationAsync(CoachingDbContext db, ILogger logger, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         var creator = db.GetService<IRelationalDatabaseCreator>();
@@ -46,11 +47,16 @@ internal sealed partial class PostgreSqlStorage(DatabaseLocation location) : Sto
             }
         }
 
-        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(location.ConnectionString) { Pooling = false }.ConnectionString);
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(location.ConnectionString) { Pooling = false, CommandTimeout = 0 }.ConnectionString);
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await ExecuteAsync(connection, "SELECT pg_advisory_lock(@key)", cancellationToken).ConfigureAwait(false);
+            if (!(bool)(await ExecuteAsync(connection, "SELECT pg_try_advisory_lock(@key)", cancellationToken).ConfigureAwait(false))!)
+            {
+                LogWaitingForMigrationLock(logger);
+                await ExecuteAsync(connection, "SELECT pg_advisory_lock(@key)", cancellationToken).ConfigureAwait(false);
+            }
+
             return new AdvisoryLock(connection);
         }
         catch
@@ -71,13 +77,13 @@ internal sealed partial class PostgreSqlStorage(DatabaseLocation location) : Sto
         await db.Database.ExecuteSqlRawAsync(history.GetCreateIfNotExistsScript(), cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    private static async Task<object?> ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
     {
         var command = new NpgsqlCommand(sql, connection);
         await using (command.ConfigureAwait(false))
         {
             command.Parameters.AddWithValue("key", MigrationLockKey);
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -21,6 +21,13 @@ internal sealed partial class SqliteStorage(DatabaseLocation location) : Storage
     public override IDbContextFactory<CoachingDbContext> ContextFactory(IServiceProvider services) =>
         new ProviderContextFactory<SqliteCoachingDbContext>(services.GetRequiredService<IDbContextFactory<SqliteCoachingDbContext>>());
 
+    /// <summary>The file whose exclusive lock an instance holds while it migrates.</summary>
+    public static string MigrationLockPath(DatabaseLocation location)
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        return location.DatabasePath + ".migration-lock";
+    }
+
     public override void LogDatabase(ILogger logger) => LogUsing(logger, location.DatabasePath);
 
     /// <remarks>
@@ -29,7 +36,7 @@ internal sealed partial class SqliteStorage(DatabaseLocation location) : Storage
     /// operating system when its holder dies, and instances sharing a SQLite file share a machine, so they all see
     /// it. The file is left in place: deleting it would let a waiting instance lock a file nobody else can see.
     /// </remarks>
-    public override async Task<IAsyncDisposable> LockForMigrationAsync(CoachingDbContext db, CancellationToken cancellationToken)
+    public override async Task<IAsyncDisposable> LockForMigrationAsync(CoachingDbContext db, ILogger logger, CancellationToken cancellationToken)
     {
         location.EnsureFoldersExist();
         if (!location.IsSqliteFile)
@@ -37,8 +44,8 @@ internal sealed partial class SqliteStorage(DatabaseLocation location) : Storage
             return NoLock.Instance;
         }
 
-        var path = location.DatabasePath + ".migration-lock";
-        while (true)
+        var path = MigrationLockPath(location);
+        for (var attempt = 0; ; attempt++)
         {
             try
             {
@@ -47,6 +54,11 @@ internal sealed partial class SqliteStorage(DatabaseLocation location) : Storage
             catch (IOException exception) when (exception is not (DirectoryNotFoundException or FileNotFoundException or PathTooLongException))
             {
                 // Another instance is migrating; it holds the lock for as long as that takes.
+                if (attempt == 0)
+                {
+                    LogWaitingForMigrationLock(logger);
+                }
+
                 await Task.Delay(LockRetryDelay, cancellationToken).ConfigureAwait(false);
             }
         }
