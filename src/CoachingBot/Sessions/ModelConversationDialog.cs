@@ -75,7 +75,7 @@ public sealed class ModelConversationDialog : Dialog
             var from = dc.Activity.From!;
             conversation = new CoachingConversation
             {
-                Id = Guid.NewGuid(),
+                Id = NewConversationId(dc.Activity),
                 OwnerUserId = from.Id!,
                 OwnerName = from.Name,
                 ChatId = dc.Activity.Conversation!.Id!,
@@ -346,6 +346,18 @@ public sealed class ModelConversationDialog : Dialog
         CreatedAt = now,
         UpdatedAt = now,
     };
+
+    /// <summary>
+    /// The id of a conversation started by <paramref name="activity"/>, the same every time: a turn run again after a
+    /// crash saves the conversation it started again, not a second one beside it.
+    /// </summary>
+    internal static Guid NewConversationId(Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        Span<byte> hash = stackalloc byte[32];
+        System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{activity.Conversation?.Id}|{activity.Id}"), hash);
+        return new Guid(hash[..16]);
+    }
 
     /// <summary>
     /// The id of the conversation's <paramref name="index"/>th action, the same every time: a turn run again after

@@ -49,7 +49,9 @@ public sealed class StartConversationDialog : WaterfallDialog
         step.Values[ModelKey] = model.Id;
         var activity = step.Context.Activity;
         var unfinished = await _conversations.FindUnfinishedAsync(activity.From!.Id!, activity.Conversation!.Id!, cancellationToken).ConfigureAwait(false);
-        if (unfinished is null || CoachingModels.Find(unfinished.ModelId) is not { } unfinishedModel)
+        // The one this very message started, before a crash made its turn run again, is not an earlier conversation.
+        if (unfinished is null || unfinished.Id == ModelConversationDialog.NewConversationId(activity)
+            || CoachingModels.Find(unfinished.ModelId) is not { } unfinishedModel)
         {
             return await step.NextAsync(JsonValue.Create(false), cancellationToken).ConfigureAwait(false);
         }

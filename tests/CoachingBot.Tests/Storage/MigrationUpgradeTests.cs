@@ -100,7 +100,15 @@ public sealed class MigrationUpgradeTests : IDisposable
         }
 
         var etag = await v1.Services.GetRequiredService<IDialogStateStore>().WriteAsync("conversation-1", "{\"step\":3}", etag: null);
-        Assert.True(await v1.Services.GetRequiredService<IConversationStore>().UpsertAsync(ConversationReferences.Personal(), "Europe/London"));
+        var reference = ConversationReferences.Personal();
+        await using (var db = await CreateDbContextAsync(v1))
+        {
+            // As the Initial release stored it: today's store writes columns that schema does not have.
+            await db.Database.ExecuteSqlRawAsync(
+                "INSERT INTO conversations (\"ConversationId\", \"ChannelId\", \"ServiceUrl\", \"UserId\", \"UserName\", \"TimeZone\", \"InstalledAt\", \"UpdatedAt\", \"ReferenceJson\") VALUES ({0}, {1}, {2}, {3}, {4}, 'Europe/London', {5}, {5}, {6})",
+                reference.Conversation!.Id!, reference.ChannelId!, reference.ServiceUrl!, reference.User!.Id!, reference.User.Name!, StorageTestHost.Start.UtcTicks, Teams.Schema.BotJson.Serialize(reference));
+        }
+
         await using (var db = await CreateDbContextAsync(v1))
         {
             // The Initial release's de-duplication record; DurableTurns replaces it with the turn inbox.

@@ -147,7 +147,8 @@ public sealed partial class BotProcess : IAsyncDisposable
     public static string DotnetHost() =>
         Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet" ? path : "dotnet";
 
-    [GeneratedRegex(@"Now listening on: (?<url>https?://\S+)")]
+    // Up to a quote or backslash too, so that the line is read the same in the JSON console format.
+    [GeneratedRegex(@"Now listening on: (?<url>https?://[^\s""\\]+)")]
     private static partial Regex ListeningLine();
 
     private sealed class Launch
