@@ -24,7 +24,7 @@ const say = {
   contract: /Shall we start\?$/,
   reality: /\*\*Reality\*\*: See clearly where you are now/,
   contractCheck: /did we do it\?/,
-  followUp: /When shall we check in on your progress\?/,
+  followUp: /When would you like to look at your progress again\?/,
   closing: /^Thank you\. Here is a summary of our conversation/,
 };
 const texting = (pattern) => (m) => pattern.test(m.text ?? '');

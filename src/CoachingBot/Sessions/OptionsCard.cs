@@ -36,7 +36,7 @@ public static class OptionsCard
         var body = new List<CardElement>
         {
             CardParts.Heading("Your options"),
-            CardParts.Note($"List every way forward you can think of, up to {MaxOptions}, however unlikely. You'll weigh them next."),
+            CardParts.Note("Write up to five ways forward, however unlikely, one in each box. One is enough to go on."),
         };
         for (var i = 0; i < MaxOptions; i++)
         {

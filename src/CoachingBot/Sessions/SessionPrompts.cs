@@ -14,6 +14,7 @@ public static class SessionPrompts
     public const string Choice = "session.choice";
     public const string Confirm = "session.confirm";
     public const string Date = "session.date";
+    public const string Number = "session.number";
 
     /// <summary>Makers of each prompt; dates are checked against the user's own today, from <see cref="TimeProvider"/>.</summary>
     public static IReadOnlyList<Func<TimeProvider, Dialog>> Factories { get; } =
@@ -27,5 +28,6 @@ public static class SessionPrompts
         _ => new ChoicePrompt(Choice),
         _ => new ConfirmPrompt(Confirm),
         time => new DatePrompt(Date, time),
+        _ => new NumberPrompt(Number),
     ];
 }

@@ -11,21 +11,35 @@ public static class SessionTexts
 
     public const string WeighQuestion = "Now weigh them up and choose what to take forward.";
 
+    public const string ChooseQuestion = "Which of these will you take forward?";
+
     public const string FirstQuestion = "Last, how did this conversation go for you?";
 
-    public const string Closing = "Thank you. Here is a summary of our conversation; it's saved for you and your coach. Type **actions** to see and update your actions at any time.";
+    public const string MoreHint = "(Type **more** for another question on this, or just answer.)";
+
+    public const string GentlerLead = "That's all right. Let's come at it another way:";
+
+    public const string MovingOn = "That's fine; we can come back to it another time.";
+
+    public const string OfferedActionConfidence = "How confident are you that you'll do it, from 1 to 10?";
+
+    public const string Closing = "Thank you. Here is a summary of our conversation; it's saved for you. Type **actions** to see and update your actions at any time.";
+
+    /// <summary>Answers that decline an offer ("no", "no thanks").</summary>
+    public static bool IsDecline(string? answer) =>
+        answer?.Trim().TrimEnd('.', '!').ToLowerInvariant() is "no" or "no thanks" or "no thank you" or "nope" or "not now" or "none";
 
     public static string Opening(CoachingModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        return $"Let's have a **{model.Name}** conversation ({model.Source}). {model.Emphasis}";
+        return $"Let's have {model.AConversation}. {model.Emphasis}";
     }
 
     public static string Resuming(CoachingModel model, CoachingConversation conversation)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(conversation);
-        return $"Welcome back. Let's pick up your **{model.Name}** conversation where you left it.";
+        return $"Welcome back. Let's pick up your **{model.ShortName}** conversation where you left it.";
     }
 
     public static string NotNow(CoachingModel model)
@@ -36,12 +50,21 @@ public static class SessionTexts
 
     public static string ForWhom(string? name) => string.IsNullOrWhiteSpace(name) ? string.Empty : $"**{name}**, over to you. ";
 
-    /// <summary>A stage's question: its title and purpose, the leading question, and the others to think about.</summary>
-    public static string StageQuestion(Stage stage)
+    public static string ActionAdded(ActionDraft action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        return $"Added to your actions: {Reflections.Quote(action.What, Reflections.SoFarLength)} by {CardParts.LongDate(action.ByWhen)}.";
+    }
+
+    /// <summary>
+    /// A stage's question: its title and purpose, and one question only: the leading one, or the
+    /// <paramref name="shown"/>th deeper one the client asked for with "more".
+    /// </summary>
+    public static string StageQuestion(Stage stage, int shown)
     {
         ArgumentNullException.ThrowIfNull(stage);
-        var followUps = stage.Questions.Skip(1).ToList();
-        var more = followUps.Count == 0 ? string.Empty : "\n\nYou might also ask yourself: " + string.Join(" ", followUps);
-        return $"**{stage.Title}**: {stage.Purpose}\n\n{stage.Questions[0]}{more}";
+        var question = stage.Questions[Math.Clamp(shown, 0, stage.Questions.Count - 1)];
+        var hint = stage.Captures == CaptureKind.Text && shown + 1 < stage.Questions.Count ? "\n\n" + MoreHint : string.Empty;
+        return shown == 0 ? $"**{stage.Title}**: {stage.Purpose}\n\n{question}{hint}" : question + hint;
     }
 }

@@ -16,7 +16,7 @@ public static class SummaryCard
         ArgumentNullException.ThrowIfNull(actions);
         var body = new List<CardElement>
         {
-            CardParts.Heading($"Your {model.Name} conversation"),
+            CardParts.Heading($"Your {model.ShortName} conversation"),
             CardParts.Note($"{CardParts.LongDate(DateOnly.FromDateTime(conversation.StartedAt.UtcDateTime))} · kept for you and your coach only"),
         };
 

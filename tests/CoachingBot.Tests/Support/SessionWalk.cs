@@ -75,25 +75,29 @@ public static class SessionWalk
         comment = "Useful to write it down",
     });
 
-    /// <summary>From the command to the first stage question: the frame's beginning.</summary>
-    public static (object, string[])[] Beginning(CoachingModel model) =>
+    /// <summary>From the command to the first stage question: the frame's beginning, with the time the client has.</summary>
+    public static (object, string[])[] Beginning(CoachingModel model, string time = "20 minutes") =>
     [
-        (model.Command, [$"**{model.Name}** conversation", ConversationFrame.PresentingNeedQuestion]),
+        (model.Command, [model.AConversation, ConversationFrame.PresentingNeedQuestion]),
         ("Clarity on my next step as a manager", [ConversationFrame.TimeQuestion]),
-        ("20 minutes", [ConversationFrame.ContractQuestion]),
+        (time, [ConversationFrame.ContractQuestion]),
         ("yes", [$"**{model.Stages[0].Title}**"]),
     ];
 
-    /// <summary>GROW from its goal stage to the summary.</summary>
+    /// <summary>The follow-up the Actions submit earns: "Book an hour with Sam" has a confidence of 6.</summary>
+    public const string ConfidenceFollowUp = "You gave “Book an hour with Sam” a confidence of 6 out of 10. What would make it a 7?";
+
+    /// <summary>GROW from its goal stage to the summary, each stage reflected back before the next question.</summary>
     public static (object, string[])[] GrowMiddleAndEnding() =>
     [
-        (Goal, ["Your goal (saved)", "**Reality**"]),
-        ("Morale is low and I avoid the hard conversations", ["**Options**"]),
+        (Goal, ["Your goal (saved)", "Your goal: “Lead my team through the reorganisation with confidence”, by 30 June 2026."]),
+        ("Morale is low and I avoid the hard conversations", [Reflections.SaidLead + " “Morale is low and I avoid the hard conversations”"]),
         (OptionsList, ["Your options (saved)", SessionTexts.WeighQuestion]),
-        (OptionsWeighed, ["Your options (saved)", "**Will (the way forward)**"]),
-        (Actions, ["Your actions (saved)", ConversationFrame.ContractCheckQuestion]),
-        ("Yes", [ConversationFrame.FollowUpQuestion + " Give a date (for example 2026-03-16)"]),
-        ("2026-03-20", [SessionTexts.FirstQuestion]),
+        (OptionsWeighed, ["Your options (saved)", "You chose: “Ask my manager for a mentor”."]),
+        (Actions, ["Your actions (saved)", ConfidenceFollowUp]),
+        ("If Sam confirms the date this week", [ConversationFrame.ContractCheckQuestion]),
+        ("Yes", [ConversationFrame.FollowUpQuestion + " Give a date (for example 16/03/2026)"]),
+        ("20/03/2026", [SessionTexts.FirstQuestion]),
         (First, ["Your ratings (saved)", SessionTexts.Closing, "Your GROW conversation"]),
     ];
 }
