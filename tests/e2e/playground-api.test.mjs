@@ -314,15 +314,15 @@ describe('goal card', () => {
     assert.deepEqual(said.slice(0, said.indexOf(again)).map((m) => m.text), ['That card has already been saved, so nothing has changed.']);
   });
 
-  test('typing instead of using the card asks for the card and shows it again', async () => {
+  test('a goal typed instead of using the card is put into the card, which comes again for the date', async () => {
     const chat = e2e.personal;
     await toGoalForm(chat);
 
     const since = await chat.say('My goal is to delegate more');
     const form = await chat.reply(since, goalForm);
 
-    assert.equal(chat.botMessagesSince(since)[0].text, "Please use the card's button to send your answers.");
-    assert.equal(inputsOf(cardOf(form)).goal.value, undefined, 'the typed text is not put into the card');
+    assert.match(chat.botMessagesSince(since)[0].text, /^I've put that in the card as your goal\./);
+    assert.equal(inputsOf(cardOf(form)).goal.value, 'My goal is to delegate more', 'the typed goal is in the card');
   });
 });
 

@@ -15,6 +15,9 @@ public static class AnswerKeys
     /// <summary>The deeper question asked at a stage (after a short answer, or on request).</summary>
     public static string Deeper(Stage stage) => "deeper:" + Id(stage);
 
+    /// <summary>The options the client shortlisted for weighing, one a line.</summary>
+    public static string Shortlist(Stage stage) => "shortlist:" + Id(stage);
+
     /// <summary>The follow-up question due, in the words it will be asked with.</summary>
     public static string Due(FollowUpRule rule) => "due:" + Id(rule);
 

@@ -191,9 +191,22 @@ public sealed class ModelConversationDialog : Dialog
                 conversation = conversation with { Options = [.. listed.Select(text => new OptionItem(text, Chosen: listed.Count == 1))] };
                 ReplaceCard(turn, OptionsCard.SavedList(listed));
                 break;
+            case AskKind.Shortlist:
+                var shortlisted = result.Deserialize<List<string>>(BotJson.Options)!;
+                conversation = conversation with
+                {
+                    Answers = With(conversation.Answers, AnswerKeys.Shortlist(ask.Stage!), string.Join('\n', shortlisted)),
+                    Options = [.. conversation.Options.Select(option => option with { Chosen = shortlisted.Count == 1 && option.Text == shortlisted[0] })],
+                };
+                ReplaceCard(turn, OptionsCard.SavedList(shortlisted));
+                break;
             case AskKind.Weigh:
+                // Only the shortlist was weighed; the other options stay listed, unweighed and not chosen.
                 var weighed = result.Deserialize<List<OptionItem>>(BotJson.Options)!;
-                conversation = conversation with { Options = weighed };
+                conversation = conversation with
+                {
+                    Options = [.. conversation.Options.Select(option => weighed.FirstOrDefault(item => item.Text == option.Text) ?? option with { Chosen = false })],
+                };
                 ReplaceCard(turn, OptionsCard.Saved(weighed));
                 break;
             case AskKind.Choose:
@@ -317,6 +330,7 @@ public sealed class ModelConversationDialog : Dialog
                     asks.Add(new Ask(AskKind.Deeper, stage));
                     break;
                 case CaptureKind.Options:
+                    asks.Add(new Ask(AskKind.Shortlist, stage));
                     asks.Add(new Ask(AskKind.Weigh, stage));
                     asks.Add(new Ask(AskKind.Choose, stage));
                     break;
@@ -382,6 +396,10 @@ public sealed class ModelConversationDialog : Dialog
                     || answers.ContainsKey(AnswerKeys.Deeper(ask.Stage))
                     || answers.ContainsKey(AnswerKeys.Gentle(ask.Stage))
                     || !FollowUps.IsShort(answers.GetValueOrDefault(ask.Stage.Id, string.Empty)),
+                AskKind.Shortlist => isShort
+                    || conversation.Options.Count <= OptionsCard.MaxWeighed
+                    || answers.ContainsKey(AnswerKeys.Shortlist(ask.Stage!))
+                    || conversation.Options.Any(option => option.Chosen),
                 AskKind.Weigh => isShort || conversation.Options.Any(option => option.Chosen),
                 AskKind.Choose => conversation.Options.Any(option => option.Chosen),
                 AskKind.Actions => answers.ContainsKey(SessionTexts.ActionsAgreedKey),
@@ -421,6 +439,7 @@ public sealed class ModelConversationDialog : Dialog
                 : SessionTexts.StageQuestion(ask.Stage, MoreShown(instance)),
             AskKind.Stage => SessionTexts.StageQuestion(ask.Stage!, 0),
             AskKind.Deeper => DeeperQuestion(ask.Stage!, instance),
+            AskKind.Shortlist => SessionTexts.ShortlistQuestion,
             AskKind.Weigh => SessionTexts.WeighQuestion,
             AskKind.Choose => SessionTexts.ChooseQuestion,
             AskKind.Actions => ConversationFrame.ActionsIntroduction,
@@ -441,7 +460,8 @@ public sealed class ModelConversationDialog : Dialog
             AskKind.Stage when ask.Stage!.Captures == CaptureKind.Goal => new CardFormPromptOptions { Prompt = prompt, Values = GoalCard.PathValues(isShort) },
             AskKind.Stage when ask.Stage!.Captures == CaptureKind.Actions => new CardFormPromptOptions { Prompt = prompt, Values = ActionsCard.PathValues(isShort) },
             AskKind.Stage => new CardFormPromptOptions { Prompt = prompt },
-            AskKind.Weigh => new CardFormPromptOptions { Prompt = prompt, Values = OptionsCard.AsValues([.. conversation.Options.Select(option => option.Text)]) },
+            AskKind.Shortlist => new CardFormPromptOptions { Prompt = prompt, Values = OptionsCard.AsValues([.. conversation.Options.Select(option => option.Text)]) },
+            AskKind.Weigh => new CardFormPromptOptions { Prompt = prompt, Values = OptionsCard.AsValues(ToWeigh(conversation, ask.Stage!)) },
             AskKind.Choose => new ChoicePromptOptions { Prompt = prompt, Choices = [.. conversation.Options.Select(option => new PromptChoice(option.Text))] },
             AskKind.Actions => new CardFormPromptOptions { Prompt = prompt, Values = ActionsCard.PathValues(isShort) },
             AskKind.OfferedAction => new NumberPromptOptions { Prompt = prompt, Min = 1, Max = 10 },
@@ -452,6 +472,12 @@ public sealed class ModelConversationDialog : Dialog
 
         return await dc.PromptAsync(PromptFor(ask), options, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>The options to weigh: those shortlisted, or all of them when there were few enough not to ask.</summary>
+    private static string[] ToWeigh(CoachingConversation conversation, Stage stage) =>
+        conversation.Answers.TryGetValue(AnswerKeys.Shortlist(stage), out var shortlist)
+            ? shortlist.Split('\n')
+            : [.. conversation.Options.Select(option => option.Text)];
 
     private static int MoreShown(DialogInstance instance) => instance.State[MoreKey] is JsonValue value && value.TryGetValue<int>(out var shown) ? shown : 0;
 
@@ -471,6 +497,7 @@ public sealed class ModelConversationDialog : Dialog
             CaptureKind.Options => SessionPrompts.Options,
             _ => SessionPrompts.Actions,
         },
+        AskKind.Shortlist => SessionPrompts.Shortlist,
         AskKind.Weigh => SessionPrompts.Weigh,
         AskKind.Actions => SessionPrompts.Actions,
         AskKind.OfferedAction => SessionPrompts.Number,
@@ -528,6 +555,7 @@ public sealed class ModelConversationDialog : Dialog
         Contract,
         Stage,
         Deeper,
+        Shortlist,
         Weigh,
         Choose,
         Actions,

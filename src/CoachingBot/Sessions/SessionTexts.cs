@@ -11,6 +11,8 @@ public static class SessionTexts
 
     public const string WeighQuestion = "Now weigh them up and choose what to take forward.";
 
+    public const string ShortlistQuestion = "That's a good list. Which two or three are worth weighing up?";
+
     public const string ChooseQuestion = "Which of these will you take forward?";
 
     public const string FirstQuestion = "Last, how did this conversation go for you?";

@@ -144,10 +144,10 @@ public sealed class ConversationTests(BotAppFixture fixture) : IClassFixture<Bot
     }
 
     [Fact]
-    public async Task GoalCard_AsksForTheCard_WhenTheGoalIsTypedInstead()
+    public async Task GoalCard_IsFilledFromTheGoal_WhenTheGoalIsTypedInstead()
     {
         using var chat = fixture.App.Chat();
-        await Transcript.RunAsync(chat, [.. SessionWalk.Beginning(CoachingModels.Grow), ("Get promoted", ["use the card", "**Goal**"])]);
+        await Transcript.RunAsync(chat, [.. SessionWalk.Beginning(CoachingModels.Grow), ("Get promoted", [TypedAnswers.GoalFilled, "**Goal**"])]);
     }
 
     [Fact]
