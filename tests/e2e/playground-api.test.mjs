@@ -112,7 +112,7 @@ describe('personal chat', () => {
     const said = chat.botMessagesSince(since).filter((m) => m.messageId !== help.messageId);
     assert.equal(said.length, 1, `one welcome expected, got: ${JSON.stringify(said.map((m) => m.text))}`);
     assert.match(said[0].text, say.personalWelcome);
-    assert.match(said[0].text, /\*\*Who sees what:\*\* what you write to me here is seen by you and your coach only/);
+    assert.match(said[0].text, /\*\*Who sees what:\*\* what you write to me here is saved for you/);
     assert.match(said[0].text, /type \*\*start\*\*/);
     assert.equal(said[0].textFormat, 'markdown');
   });

@@ -450,7 +450,7 @@ public sealed class ModelConversationDialog : Dialog
             _ => SessionTexts.FirstQuestion,
         };
         var prompt = MessageFactory.Text(string.Join("\n\n", new[] { lead, forWhom + question }.Where(part => !string.IsNullOrEmpty(part))));
-        PromptOptions options = ask.Kind switch
+        PromptOptions asked = ask.Kind switch
         {
             AskKind.PresentingNeed => new TextPromptOptions { Prompt = prompt, MaxLength = 1_000 },
             AskKind.Time => new ChoicePromptOptions { Prompt = prompt, Choices = [.. ConversationFrame.TimeChoices.Select(choice => new PromptChoice(choice))] },
@@ -470,6 +470,8 @@ public sealed class ModelConversationDialog : Dialog
             _ => new CardFormPromptOptions { Prompt = prompt },
         };
 
+        // Asked again (an answer not taken, a card filled from typed text), the question comes without the reflection.
+        var options = asked with { RetryPrompt = MessageFactory.Text(forWhom + question) };
         return await dc.PromptAsync(PromptFor(ask), options, cancellationToken).ConfigureAwait(false);
     }
 

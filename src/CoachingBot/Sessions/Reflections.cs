@@ -21,13 +21,15 @@ public static class Reflections
     public const string SoFarLead = "**So far**";
 
     /// <summary>
-    /// <paramref name="text"/> on one line, cut before <paramref name="max"/> characters at the last space (inside a word
+    /// <paramref name="text"/> on one line (paragraphs joined with " / "), cut before <paramref name="max"/> characters at the last space (inside a word
     /// only when one word is longer than that), its trailing punctuation dropped and an ellipsis to show it was cut.
     /// </summary>
     public static string Shorten(string text, int max)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var flat = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        // Paragraphs (an answer and the answer to a deeper question) stay apart with a slash; lines and spaces run on.
+        var paragraphs = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var flat = string.Join(" / ", paragraphs.Select(paragraph => string.Join(' ', paragraph.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))));
         if (flat.Length <= max)
         {
             return flat;
@@ -35,7 +37,7 @@ public static class Reflections
 
         var cut = flat.LastIndexOf(' ', Math.Max(0, max - 1));
         var kept = cut > 0 ? flat[..cut] : flat[..max];
-        return kept.TrimEnd(',', ';', ':', '.', '-', '–', ' ') + "…";
+        return kept.TrimEnd(',', ';', ':', '.', '-', '–', '/', ' ') + "…";
     }
 
     public static string Quote(string text, int max = QuoteLength) => $"“{Shorten(text, max)}”";

@@ -17,7 +17,7 @@ public static class SummaryCard
         var body = new List<CardElement>
         {
             CardParts.Heading($"Your {model.ShortName} conversation"),
-            CardParts.Note($"{CardParts.LongDate(DateOnly.FromDateTime(conversation.StartedAt.UtcDateTime))} · kept for you and your coach only"),
+            CardParts.Note($"{CardParts.LongDate(DateOnly.FromDateTime(conversation.StartedAt.UtcDateTime))} · saved for you"),
         };
 
         if (conversation.PresentingNeed is { } need)

@@ -218,7 +218,7 @@ public sealed class ListeningTests(BotAppFixture fixture) : IClassFixture<BotApp
                 .. SessionWalk.Beginning(CoachingModels.Grow, "30 minutes or more"),
                 (SessionWalk.Goal, ["Your goal (saved)", "**Reality**"]),
                 ("Morale is low", [reality.Questions[1]]),
-                ("Team lunches, which helped for a week", ["You said: “Morale is low Team lunches, which helped for a week”"]),
+                ("Team lunches, which helped for a week", ["You said: “Morale is low / Team lunches, which helped for a week”"]),
             ]);
 
         Assert.Equal("Morale is low\n\nTeam lunches, which helped for a week", (await Conversations.ListAsync(chat.UserId)).Single().Answers["reality"]);

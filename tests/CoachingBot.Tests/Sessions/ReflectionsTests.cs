@@ -9,7 +9,7 @@ public sealed class ReflectionsTests
     [InlineData("Morale is low", 20, "Morale is low")]
     [InlineData("Morale is low and I avoid the hard conversations", 20, "Morale is low and I…")]
     [InlineData("Morale is low, and I avoid it", 15, "Morale is low…")]
-    [InlineData("First line\n\nsecond   line", 40, "First line second line")]
+    [InlineData("First line\n\nsecond   line\nthird", 40, "First line / second line third")]
     [InlineData("Unbreakableverylongword", 10, "Unbreakabl…")]
     public void Shorten_CutsAtAWordBoundary_AndNeverRewords(string text, int max, string expected) =>
         Assert.Equal(expected, Reflections.Shorten(text, max));
