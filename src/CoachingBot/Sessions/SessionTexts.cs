@@ -2,30 +2,30 @@ using CoachingBot.Models;
 
 namespace CoachingBot.Sessions;
 
-/// <summary>What a coaching conversation says around its questions.</summary>
+/// <summary>What a coaching conversation says around its questions; the wording is in ConversationTexts.resx.</summary>
 public static class SessionTexts
 {
     /// <summary>Markers kept with the answers for the frame's steps that have no field of their own.</summary>
     public const string ContractAgreedKey = "frame.contract";
     public const string ActionsAgreedKey = "frame.actions";
 
-    public const string WeighQuestion = "Now weigh them up and choose what to take forward.";
+    public static string WeighQuestion => ConversationTexts.WeighQuestion;
 
-    public const string ShortlistQuestion = "That's a good list. Which two or three are worth weighing up?";
+    public static string ShortlistQuestion => ConversationTexts.ShortlistQuestion;
 
-    public const string ChooseQuestion = "Which of these will you take forward?";
+    public static string ChooseQuestion => ConversationTexts.ChooseQuestion;
 
-    public const string FirstQuestion = "Last, how did this conversation go for you?";
+    public static string FirstQuestion => ConversationTexts.FirstQuestion;
 
-    public const string MoreHint = "(Type **more** for another question on this, or just answer.)";
+    public static string MoreHint => ConversationTexts.MoreHint;
 
-    public const string GentlerLead = "That's all right. Let's come at it another way:";
+    public static string GentlerLead => ConversationTexts.GentlerLead;
 
-    public const string MovingOn = "That's fine; we can come back to it another time.";
+    public static string MovingOn => ConversationTexts.MovingOn;
 
-    public const string OfferedActionConfidence = "How confident are you that you'll do it, from 1 to 10?";
+    public static string OfferedActionConfidence => ConversationTexts.OfferedActionConfidence;
 
-    public const string Closing = "Thank you. Here is a summary of our conversation; it's saved for you. Type **actions** to see and update your actions at any time.";
+    public static string Closing => ConversationTexts.Closing;
 
     /// <summary>Answers that decline an offer ("no", "no thanks").</summary>
     public static bool IsDecline(string? answer) =>

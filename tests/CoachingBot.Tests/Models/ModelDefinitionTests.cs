@@ -123,3 +123,27 @@ public sealed class ModelDefinitionTests
         Assert.DoesNotMatch(@"\(\d{4}\)|chapter", opening);
     }
 }
+
+/// <summary>The conversation's texts come from ConversationTexts.resx: each SessionTexts text has its resource, in English.</summary>
+public sealed class ConversationTextsTests
+{
+    [Fact]
+    public void EverySessionText_IsAResource_WithEnglishWording()
+    {
+        var texts = typeof(SessionTexts).GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Where(property => property.PropertyType == typeof(string))
+            .ToList();
+        var resources = ConversationTexts.ResourceManager.GetResourceSet(System.Globalization.CultureInfo.InvariantCulture, createIfNotExists: true, tryParents: false)!
+            .Cast<System.Collections.DictionaryEntry>()
+            .ToDictionary(entry => (string)entry.Key, entry => (string?)entry.Value);
+
+        Assert.NotEmpty(texts);
+        Assert.All(texts, property =>
+        {
+            Assert.True(resources.TryGetValue(property.Name, out var wording), $"{property.Name} has no resource");
+            Assert.False(string.IsNullOrWhiteSpace(wording));
+            Assert.Equal(wording, property.GetValue(null));
+        });
+        Assert.Equal(texts.Select(property => property.Name).Order(StringComparer.Ordinal), resources.Keys.Order(StringComparer.Ordinal));
+    }
+}
