@@ -449,7 +449,8 @@ public sealed class ModelConversationDialog : Dialog
             AskKind.FollowUpDate => ConversationFrame.FollowUpQuestionFor(UserClock.Today(dc.Activity, _time), UserLocale.CultureOf(dc.Activity)),
             _ => SessionTexts.FirstQuestion,
         };
-        var prompt = MessageFactory.Text(string.Join("\n\n", new[] { lead, forWhom + question }.Where(part => !string.IsNullOrEmpty(part))));
+        // In a group chat, whose turn it is comes first, before anything said back.
+        var prompt = MessageFactory.Text(forWhom + string.Join("\n\n", new[] { lead, question }.Where(part => !string.IsNullOrEmpty(part))));
         PromptOptions asked = ask.Kind switch
         {
             AskKind.PresentingNeed => new TextPromptOptions { Prompt = prompt, MaxLength = 1_000 },

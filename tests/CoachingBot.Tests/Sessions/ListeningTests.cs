@@ -270,6 +270,15 @@ public sealed class ListeningTests(BotAppFixture fixture) : IClassFixture<BotApp
         Assert.Contains("\"specific\"", TeamsChat.Content(chat.Replies.First(reply => reply.Text?.Contains("**Goal**", StringComparison.Ordinal) == true)), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task GroupChat_SaysWhoseTurnItIsFirst_ThenTheReflection()
+    {
+        using var chat = fixture.App.Chat(ChatKind.Group);
+        await Transcript.RunAsync(chat, [.. SessionWalk.Beginning(CoachingModels.Grow), (SessionWalk.Goal, ["Your goal (saved)", "**Reality**"])]);
+
+        Assert.StartsWith($"**{chat.UserName}**, over to you. Your goal: “Lead my team", chat.Replies[^1].Text, StringComparison.Ordinal);
+    }
+
     private static async Task WalkToFirstAsync(TeamsChat chat) =>
         await Transcript.RunAsync(chat, [.. SessionWalk.Beginning(CoachingModels.Grow), .. SessionWalk.GrowMiddleAndEnding().SkipLast(1)]);
 
