@@ -13,7 +13,7 @@ public static class FollowUps
     public static IReadOnlyList<string> NotSureAnswers { get; } =
     [
         "i don't know", "i dont know", "don't know", "dont know", "dunno", "no idea", "not sure", "i'm not sure", "im not sure",
-        "skip", "pass", "next", "no answer", "nothing", "idk", "?",
+        "skip", "pass", "no answer", "idk", "?",
     ];
 
     /// <summary>A free-text answer with fewer words than this is short: on the whole path it earns one deeper question.</summary>
