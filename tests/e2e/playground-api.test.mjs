@@ -17,11 +17,11 @@ const say = {
   contract: /Shall we start\?$/,
   goal: /\*\*Goal\*\*: Decide what you want/,
   reality: /\*\*Reality\*\*: See clearly where you are now/,
-  options: /\*\*Options\*\*: Find as many ways forward/,
+  options: /\*\*Options\*\*: Find several ways forward/,
   weigh: /Now weigh them up and choose what to take forward\.$/,
   will: /\*\*Will \(the way forward\)\*\*/,
   contractCheck: /did we do it\?/,
-  followUp: /When shall we check in on your progress\?/,
+  followUp: /When would you like to look at your progress again\?/,
   first: /Last, how did this conversation go for you\?$/,
   closing: /^Thank you\. Here is a summary of our conversation/,
   fixTheCard: /^Some answers need another look; I've marked them on the card\.$/,
@@ -112,7 +112,7 @@ describe('personal chat', () => {
     const said = chat.botMessagesSince(since).filter((m) => m.messageId !== help.messageId);
     assert.equal(said.length, 1, `one welcome expected, got: ${JSON.stringify(said.map((m) => m.text))}`);
     assert.match(said[0].text, say.personalWelcome);
-    assert.match(said[0].text, /\*\*Who sees what:\*\* what you write to me here is seen by you and your coach only/);
+    assert.match(said[0].text, /\*\*Who sees what:\*\* what you write to me here is saved for you/);
     assert.match(said[0].text, /type \*\*start\*\*/);
     assert.equal(said[0].textFormat, 'markdown');
   });
@@ -149,7 +149,7 @@ describe('personal chat', () => {
     const actions = step.next;
     assert.ok(chat.botMessagesSince(step.since).some(texting(say.will)), 'the Will stage asks for the actions');
 
-    step = await submitForm(chat, actions, { what1: 'Email my manager about a mentor', byWhen1: '2099-03-06', confidence1: '8', what2: 'Book an hour with Sam', byWhen2: '2099-03-13', support2: "Sam's diary", confidence2: '6' }, texting(say.contractCheck));
+    step = await submitForm(chat, actions, { what1: 'Email my manager about a mentor', byWhen1: '2099-03-06', confidence1: '8', what2: 'Book an hour with Sam', byWhen2: '2099-03-13', support2: "Sam's diary", confidence2: '7' }, texting(say.contractCheck));
     const savedActions = cardOf(await chat.update(step.since, actions.messageId));
     assert.match(step.next.text, /You said you wanted: \*Clarity on my next step as a manager\*/);
 
@@ -183,8 +183,8 @@ describe('personal chat', () => {
     await submitForm(chat, goal, { goal: 'Delegate the weekly report', targetDate: futureDate }, texting(say.reality));
     let since = await chat.say('I write it myself every Friday');
     const options = await chat.reply(since, optionsForm);
-    const weigh = (await submitForm(chat, options, { option1: 'Hand it to Kim' }, weighForm)).next;
-    const actions = (await submitForm(chat, weigh, { impact1: '5', ease1: '4', chosen1: 'true' }, actionsForm)).next;
+    // A single option is the one taken forward: no weighing card.
+    const actions = (await submitForm(chat, options, { option1: 'Hand it to Kim' }, actionsForm)).next;
     await submitForm(chat, actions, { what1: 'Show Kim how the report is built', byWhen1: '2099-04-03', confidence1: '9' }, texting(say.contractCheck));
     await chat.reset();
 
@@ -314,15 +314,15 @@ describe('goal card', () => {
     assert.deepEqual(said.slice(0, said.indexOf(again)).map((m) => m.text), ['That card has already been saved, so nothing has changed.']);
   });
 
-  test('typing instead of using the card asks for the card and shows it again', async () => {
+  test('a goal typed instead of using the card is put into the card, which comes again for the date', async () => {
     const chat = e2e.personal;
     await toGoalForm(chat);
 
     const since = await chat.say('My goal is to delegate more');
     const form = await chat.reply(since, goalForm);
 
-    assert.equal(chat.botMessagesSince(since)[0].text, "Please use the card's button to send your answers.");
-    assert.equal(inputsOf(cardOf(form)).goal.value, undefined, 'the typed text is not put into the card');
+    assert.match(chat.botMessagesSince(since)[0].text, /^I've put that in the card as your goal\./);
+    assert.equal(inputsOf(cardOf(form)).goal.value, 'My goal is to delegate more', 'the typed goal is in the card');
   });
 });
 

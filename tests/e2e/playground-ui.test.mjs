@@ -24,7 +24,7 @@ const say = {
   contract: /Shall we start\?$/,
   reality: /\*\*Reality\*\*: See clearly where you are now/,
   contractCheck: /did we do it\?/,
-  followUp: /When shall we check in on your progress\?/,
+  followUp: /When would you like to look at your progress again\?/,
   closing: /^Thank you\. Here is a summary of our conversation/,
 };
 const texting = (pattern) => (m) => pattern.test(m.text ?? '');
@@ -304,7 +304,7 @@ test('a whole GROW conversation walked by typing and clicks, from "grow" to the 
   const mentor = section(weigh, 'Ask for a mentor');
   await choose(mentor, 'Impact (1 to 5)', '4');
   await choose(mentor, 'Ease (1 to 5)', '3');
-  await mentor.getByLabel('For it').fill('Experience on tap');
+  await mentor.getByLabel('For and against it').fill('Experience on tap');
   await mentor.getByRole('checkbox', { name: 'I choose this option' }).check();
   const peer = section(weigh, 'Shadow a peer');
   await choose(peer, 'Impact (1 to 5)', '3');

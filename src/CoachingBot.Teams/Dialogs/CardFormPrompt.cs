@@ -7,7 +7,8 @@ namespace CoachingBot.Teams.Dialogs;
 
 /// <summary>
 /// Sends a form card and waits for its submit, read from <c>Activity.Value</c> (never the text). Typed text instead of
-/// a submit is met with "Please use the card's button to send your answers." and the card again. Submit data is parsed
+/// a submit is met with "Please use the card's button to send your answers." and the card again, unless
+/// <see cref="ReadTyped"/> takes it as the answer or as values for the card. Submit data is parsed
 /// and checked by the validate function; field errors re-send the card filled in as the user left it, with each
 /// error under its input (<see cref="CardForm.WithValuesAndErrors(AdaptiveCard, IReadOnlyDictionary{string, string}, IReadOnlyDictionary{string, string})"/>).
 /// A valid answer ends the prompt with the value as JSON (<see cref="BotJson.Options"/>; read it back with
@@ -41,12 +42,25 @@ public sealed class CardFormPrompt<T> : Prompt<CardFormPromptOptions>
         _validate = validate;
     }
 
+    /// <summary>
+    /// Reads text typed instead of a submit (the bot's mention removed, line breaks kept): the answer, or values for
+    /// the card. Null (the default) asks for the card. Must be pure, like the validate function: it runs again to re-show the card.
+    /// </summary>
+    public Func<string, TurnContext, CardFormPromptOptions, TypedCardReading<T>>? ReadTyped { get; init; }
+
     /// <inheritdoc />
     protected override PromptRecognition Recognize(TurnContext turn, CardFormPromptOptions options)
     {
         ArgumentNullException.ThrowIfNull(turn);
         if (Submitted(turn) is not { } value)
         {
+            if (Typed(turn, options) is { } typed)
+            {
+                return typed.Accepted
+                    ? PromptRecognition.Accept(JsonSerializer.SerializeToNode(typed.Value, BotJson.Options))
+                    : PromptRecognition.Reject(typed.Reason ?? PromptTexts.UseTheCard);
+            }
+
             return PromptRecognition.Reject(PromptTexts.UseTheCard);
         }
 
@@ -73,6 +87,13 @@ public sealed class CardFormPrompt<T> : Prompt<CardFormPromptOptions>
             var validation = _validate(value, turn);
             errors = validation.IsValid ? None : validation.Errors;
         }
+        else if (isRetry && Typed(turn, options)?.Fill is { } fill)
+        {
+            foreach (var (id, text) in fill)
+            {
+                values[id] = text;
+            }
+        }
 
         var card = CardForm.WithValuesAndErrors(_buildCard(new CardFormView(values, errors, options)), values, errors);
         if (reason is not null)
@@ -82,6 +103,11 @@ public sealed class CardFormPrompt<T> : Prompt<CardFormPromptOptions>
 
         turn.Send(WithAttachment(Question(options, isRetry), card.ToAttachment()));
     }
+
+    private TypedCardReading<T>? Typed(TurnContext turn, CardFormPromptOptions options) =>
+        ReadTyped is not null && TurnText.Normalize(turn.Activity, keepLineBreaks: true) is { Length: > 0 } text
+            ? ReadTyped(text, turn, options)
+            : null;
 
     private static JsonElement? Submitted(TurnContext turn) =>
         turn.Activity.Value is { ValueKind: not (JsonValueKind.Undefined or JsonValueKind.Null) } value ? value : null;

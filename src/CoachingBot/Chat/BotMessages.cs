@@ -7,9 +7,9 @@ public static class BotMessages
         $"""
         Hi{(string.IsNullOrWhiteSpace(name) ? "" : " " + FirstName(name))}, I'm **CoachingBot**, a coaching companion for your coaching programme.
 
-        I can take you through a coaching conversation one question at a time, between or during your sessions, and keep what you decide.
+        I can take you through a coaching conversation one question at a time, say back what I heard, and keep the goal, options and actions you decide. Type **actions** later to update them.
 
-        **Who sees what:** what you write to me here is seen by you and your coach only. A sponsor (usually your line manager) sees only what you agree to share at a review, and the review card says so.
+        **Who sees what:** what you write to me here is saved for you. Nobody else can see it through me yet; sharing with your coach or a sponsor will only ever be with your agreement.
 
         **To start:** type **start** and I'll suggest a coaching model, or **grow** to work on a goal straight away. Type **help** to see everything I can do.
         """;
@@ -38,9 +38,9 @@ public static class BotMessages
         - **help**: this list. It works at any point, even in the middle of a conversation.
         - **cancel**: stop the conversation in progress. What you have answered is kept as a draft, and next time I'll offer to pick it up.
 
-        Every conversation opens by asking what you want from it and how much time you have, uses cards for your goal, options and actions, and closes with your actions, a check that we did what you wanted, a date to check in, and a quick FIRST rating. You get a summary at the end.
+        Every conversation opens by asking what you want from it and how much time you have (with ten minutes, I keep to the main questions and short cards). I ask one question at a time: type **more** for a further question, **skip** or **I don't know** if you're stuck. Cards take your goal, options and actions, or type them instead (options and actions one a line). It closes with your actions, a check that we did what you wanted, a date to look at your progress again (noted on the summary; I don't send reminders yet), and a quick FIRST rating. You get a summary at the end.
 
-        **Who sees what:** what you write is seen by you and your coach only; a sponsor sees only what you agree to share.
+        **Who sees what:** what you write is saved for you; nobody else can see it through me yet.
         """;
 
     public const string GroupHelpNote = "In this group chat, mention me first: **@CoachingBot grow**. One person answers at a time; I say whose answer I'm waiting for, and cards carry most of the input.";

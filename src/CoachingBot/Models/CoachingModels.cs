@@ -3,7 +3,8 @@ namespace CoachingBot.Models;
 /// <summary>
 /// The process models the course text compares (Managing a Career Coaching Conversation): Whitmore's GROW,
 /// Egan's Skilled Helper, and Ali and Graham's counselling approach. The questions are ours, written for each
-/// stage's purpose as the models' authors describe it.
+/// stage's purpose as the models' authors describe it. Each stage asks its first question alone; the others come one
+/// at a time when the client wants more or answers briefly, and its gentler question when the client is stuck.
 /// </summary>
 public static class CoachingModels
 {
@@ -12,8 +13,9 @@ public static class CoachingModels
         "grow",
         "grow",
         "GROW",
+        "GROW",
         "John Whitmore, Coaching for Performance (2009)",
-        "Starts from the goal: best when you can already say what you want.",
+        "It starts from your goal: best when you can already say what you want.",
         [
             new Stage(
                 "goal",
@@ -24,6 +26,7 @@ public static class CoachingModels
                     "What would be different if you achieved it?",
                     "How will you know you have got there?",
                 ],
+                "If this went well, what is one thing that would be different, even a small one?",
                 CaptureKind.Goal),
             new Stage(
                 "reality",
@@ -35,16 +38,21 @@ public static class CoachingModels
                     "What is getting in the way, and what is already helping?",
                     "Who else is involved, and how do they see it?",
                 ],
-                CaptureKind.Text),
+                "Think of the last time this came up. What happened?",
+                CaptureKind.Text)
+            {
+                SoFar = SoFarPart.Now,
+            },
             new Stage(
                 "options",
                 "Options",
-                "Find as many ways forward as you can before choosing.",
+                "Find several ways forward before choosing.",
                 [
-                    "What could you do? List as many options as you can, however unlikely.",
+                    "What could you do? Up to five options, however unlikely.",
                     "What would you do if you had more time, more money or more courage?",
                     "What would someone you admire do in your place?",
                 ],
+                "What is one small thing you could try, even if you're not sure it would work?",
                 CaptureKind.Options),
             new Stage(
                 "will",
@@ -54,8 +62,8 @@ public static class CoachingModels
                     "What will you do, and when?",
                     "What might get in the way, and how will you handle it?",
                     "What support do you need, and from whom?",
-                    "On a scale of 1 to 10, how committed are you to doing it?",
                 ],
+                "What is the very first step, however small?",
                 CaptureKind.Actions),
         ]);
 
@@ -67,8 +75,9 @@ public static class CoachingModels
         "egan",
         "egan",
         "The Skilled Helper",
+        "Skilled Helper",
         "Gerard Egan, The Skilled Helper (2010), chapter 3",
-        "Starts from what is going on now: good when the goal is not clear yet.",
+        "It starts from what is going on now: good when the goal is not clear yet.",
         [
             new Stage(
                 "current",
@@ -79,7 +88,11 @@ public static class CoachingModels
                     "Of all this, what matters most to you, or would make the biggest difference?",
                     "What are you not yet seeing, or not saying, about it?",
                 ],
-                CaptureKind.Text),
+                "What has been on your mind most this week?",
+                CaptureKind.Text)
+            {
+                SoFar = SoFarPart.Now,
+            },
             new Stage(
                 "preferred",
                 "The preferred picture",
@@ -89,17 +102,19 @@ public static class CoachingModels
                     "Of those possibilities, what do you really want?",
                     "What would achieving it give you?",
                 ],
+                "Picture a good day a few months from now. What is different about it?",
                 CaptureKind.Goal),
             new Stage(
                 "wayforward",
                 "The way forward",
                 "How do I get what I need or want? Find strategies, choose, and plan.",
                 [
-                    "What are all the ways you could get there?",
+                    "What are the ways you could get there? Up to five.",
                     "Which of them best fits you, your resources and your situation?",
                     "What steps will you take, and in what order?",
                 ],
-                CaptureKind.Options)
+                "Who do you know who has done something like this, and how did they go about it?",
+                CaptureKind.Options),
         ]);
 
     /// <summary>Ali and Graham (1996): a counselling approach that puts weight on the contract for the interaction.</summary>
@@ -107,8 +122,9 @@ public static class CoachingModels
         "aligraham",
         "aligraham",
         "Ali and Graham",
+        "Ali and Graham",
         "Lynda Ali and Barbara Graham, The Counselling Approach to Careers Guidance (1996), chapter 4",
-        "Puts weight on agreeing what the conversation is for: good when the question itself needs clarifying.",
+        "It puts weight on agreeing what the conversation is for: good when the question itself needs clarifying.",
         [
             new Stage(
                 "clarifying",
@@ -119,7 +135,11 @@ public static class CoachingModels
                     "What would make this conversation worthwhile for you?",
                     "What is, and isn't, open for us to work on?",
                 ],
-                CaptureKind.Text),
+                "What made you open this chat today rather than another day?",
+                CaptureKind.Text)
+            {
+                SoFar = SoFarPart.Goal,
+            },
             new Stage(
                 "exploring",
                 "The Exploring phase",
@@ -129,16 +149,21 @@ public static class CoachingModels
                     "What do you feel about it, and what does that tell you?",
                     "What do you know about yourself that matters here: your strengths, values and interests?",
                 ],
-                CaptureKind.Text),
+                "What is one part of it that you'd most like to change?",
+                CaptureKind.Text)
+            {
+                SoFar = SoFarPart.Now,
+            },
             new Stage(
                 "evaluating",
                 "The Evaluating phase",
                 "Weigh up the possibilities against what matters to you.",
                 [
-                    "What options do you have?",
+                    "What options do you have? Up to five.",
                     "How does each fit with what matters most to you?",
                     "What would you gain and what would you give up with each?",
                 ],
+                "If a friend were in your place, what would you suggest they consider?",
                 CaptureKind.Options),
             new Stage(
                 "actionplanning",
@@ -149,6 +174,7 @@ public static class CoachingModels
                     "What help or information do you need?",
                     "How will you know it has worked?",
                 ],
+                "What could you do in the next week, however small?",
                 CaptureKind.Actions),
         ]);
 

@@ -25,7 +25,7 @@ public static class ActionListCard
         var body = new List<CardElement>
         {
             CardParts.Heading("Your open actions"),
-            CardParts.Note("Change a status and press the button. Only you and your coach see these."),
+            CardParts.Note("Change a status and press the button. Only you can see these here."),
         };
         foreach (var action in actions)
         {

@@ -21,15 +21,21 @@ public static class ActionsCard
 
     public static string ConfidenceId(int index) => CardParts.Numbered("confidence", index);
 
+    /// <summary>The prompt values for the path the client chose: the short path asks for one action.</summary>
+    public static IReadOnlyDictionary<string, string>? PathValues(bool isShort) => CardParts.PathValues(isShort);
+
     public static AdaptiveCard Form(CardFormView view)
     {
         ArgumentNullException.ThrowIfNull(view);
+        var rows = CardParts.IsShortPath(view.Values) ? 1 : MaxActions;
         var body = new List<CardElement>
         {
-            CardParts.Heading("Your actions"),
-            CardParts.Note("What will you do, by when, and with what support? How confident are you (1 to 10)? The first is required; add up to two more."),
+            CardParts.Heading(rows == 1 ? "Your next action" : "Your actions"),
+            CardParts.Note(rows == 1
+                ? "What will you do, by when, and with what support? How confident are you (1 to 10)?"
+                : "What will you do, by when, and with what support? How confident are you (1 to 10)? The first is required; add up to two more."),
         };
-        for (var i = 0; i < MaxActions; i++)
+        for (var i = 0; i < rows; i++)
         {
             body.Add(new Container
             {

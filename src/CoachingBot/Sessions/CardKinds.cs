@@ -10,6 +10,7 @@ public static class CardKinds
 
     public const string Goal = "goal";
     public const string Options = "options";
+    public const string OptionsShortlist = "optionsShortlist";
     public const string OptionsWeighed = "optionsWeighed";
     public const string Actions = "actions";
     public const string First = "first";
@@ -22,6 +23,7 @@ public static class CardKinds
     {
         Goal => SessionPrompts.Goal,
         Options => SessionPrompts.Options,
+        OptionsShortlist => SessionPrompts.Shortlist,
         OptionsWeighed => SessionPrompts.Weigh,
         Actions => SessionPrompts.Actions,
         First => SessionPrompts.First,

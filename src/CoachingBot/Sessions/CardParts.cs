@@ -6,6 +6,14 @@ namespace CoachingBot.Sessions;
 /// <summary>Small pieces the session cards share.</summary>
 internal static class CardParts
 {
+    /// <summary>A prompt value (not an input) that tells a form to show its short version, for the ten-minute path.</summary>
+    public const string ShortPathKey = "shortPath";
+
+    public static IReadOnlyDictionary<string, string>? PathValues(bool isShort) =>
+        isShort ? new Dictionary<string, string>(StringComparer.Ordinal) { [ShortPathKey] = "true" } : null;
+
+    public static bool IsShortPath(IReadOnlyDictionary<string, string> values) => values.ContainsKey(ShortPathKey);
+
     public static TextBlock Heading(string text) => new(text) { Weight = TextWeight.Bolder, Size = TextSize.Medium };
 
     public static TextBlock Note(string text) => new(text) { IsSubtle = true };

@@ -30,25 +30,30 @@ public static class GoalCard
     public const string RelevantLabel = "Relevant: why does it matter to you now?";
     public const string TargetDateLabel = "Target date";
 
-    /// <summary>The form, empty or filled with what the user typed last time.</summary>
+    /// <summary>The prompt values for the path the client chose: the short path leaves out the SMART questions.</summary>
+    public static IReadOnlyDictionary<string, string>? PathValues(bool isShort) => CardParts.PathValues(isShort);
+
+    /// <summary>The form, empty or filled with what the user typed last time; on the short path, the goal and date only.</summary>
     public static AdaptiveCard Form(CardFormView view)
     {
         ArgumentNullException.ThrowIfNull(view);
-        return new AdaptiveCard
+        var isShort = CardParts.IsShortPath(view.Values);
+        var body = new List<CardElement>
         {
-            Body =
-            [
-                new TextBlock("Your goal") { Weight = TextWeight.Bolder, Size = TextSize.Medium },
-                new TextBlock("Put it in your own words, then make it SMART. Only the goal and the date are required."),
-                new TextInput(GoalId, GoalLabel) { IsRequired = true, IsMultiline = true, MaxLength = MaxGoalLength, Placeholder = "What do you want to achieve?", ErrorMessage = "Please write your goal." },
-                new TextInput(SpecificId, SpecificLabel) { IsMultiline = true, MaxLength = MaxAnswerLength },
-                new TextInput(MeasureId, MeasureLabel) { IsMultiline = true, MaxLength = MaxAnswerLength },
-                new TextInput(AchievableId, AchievableLabel) { IsMultiline = true, MaxLength = MaxAnswerLength },
-                new TextInput(RelevantId, RelevantLabel) { IsMultiline = true, MaxLength = MaxAnswerLength },
-                new DateInput(TargetDateId, TargetDateLabel) { IsRequired = true, ErrorMessage = "Please choose a target date." },
-            ],
-            Actions = [new SubmitAction(SaveTitle, new JsonObject { [CardKinds.Field] = CardKinds.Goal })],
+            new TextBlock("Your goal") { Weight = TextWeight.Bolder, Size = TextSize.Medium },
+            new TextBlock(isShort ? "Put it in your own words, with a date." : "Put it in your own words, then make it SMART. Only the goal and the date are required."),
+            new TextInput(GoalId, GoalLabel) { IsRequired = true, IsMultiline = true, MaxLength = MaxGoalLength, Placeholder = "What do you want to achieve?", ErrorMessage = "Please write your goal." },
         };
+        if (!isShort)
+        {
+            body.Add(new TextInput(SpecificId, SpecificLabel) { IsMultiline = true, MaxLength = MaxAnswerLength });
+            body.Add(new TextInput(MeasureId, MeasureLabel) { IsMultiline = true, MaxLength = MaxAnswerLength });
+            body.Add(new TextInput(AchievableId, AchievableLabel) { IsMultiline = true, MaxLength = MaxAnswerLength });
+            body.Add(new TextInput(RelevantId, RelevantLabel) { IsMultiline = true, MaxLength = MaxAnswerLength });
+        }
+
+        body.Add(new DateInput(TargetDateId, TargetDateLabel) { IsRequired = true, ErrorMessage = "Please choose a target date." });
+        return new AdaptiveCard { Body = body, Actions = [new SubmitAction(SaveTitle, new JsonObject { [CardKinds.Field] = CardKinds.Goal })] };
     }
 
     /// <summary>What was saved, as a card with no inputs, to replace the form so it cannot be sent twice.</summary>

@@ -23,6 +23,7 @@ public sealed class ModelConversationDialog : Dialog
     private const string AskKey = "ask";
     private const string OwnerIdKey = "ownerId";
     private const string OwnerNameKey = "ownerName";
+    private const string MoreKey = "more";
 
     private readonly CoachingModel _model;
     private readonly ICoachingConversationStore _conversations;
@@ -101,7 +102,7 @@ public sealed class ModelConversationDialog : Dialog
         }
 
         var next = NextAsk(conversation);
-        return await AskAsync(dc, instance, conversation, next, cancellationToken).ConfigureAwait(false);
+        return await AskAsync(dc, instance, conversation, next, null, cancellationToken).ConfigureAwait(false);
     }
 
     public override async Task<DialogTurnResult> ResumeAsync(DialogContext dc, DialogTurnResult childResult, CancellationToken cancellationToken)
@@ -120,6 +121,7 @@ public sealed class ModelConversationDialog : Dialog
         var result = childResult.Result;
         var now = _time.GetUtcNow();
         var turn = dc.Context;
+        string? lead = null;
         switch (ask.Kind)
         {
             case AskKind.PresentingNeed:
@@ -136,7 +138,46 @@ public sealed class ModelConversationDialog : Dialog
                 conversation = conversation with { Answers = With(conversation.Answers, SessionTexts.ContractAgreedKey, "yes") };
                 break;
             case AskKind.Stage when ask.Stage!.Captures == CaptureKind.Text:
-                conversation = conversation with { Answers = With(conversation.Answers, ask.Stage.Id, result!.GetValue<string>()) };
+                var answer = result!.GetValue<string>();
+                var stage = ask.Stage;
+                var shown = MoreShown(instance);
+                if (FollowUps.IsMore(answer) && shown + 1 < stage.Questions.Count)
+                {
+                    // "more": the stage's next question, asked on its own; the answer to it is the stage's answer.
+                    instance.State[MoreKey] = shown + 1;
+                    return await AskAsync(dc, instance, conversation, index, null, cancellationToken).ConfigureAwait(false);
+                }
+
+                if (FollowUps.IsNotSure(answer) && !conversation.Answers.ContainsKey(AnswerKeys.Gentle(stage)))
+                {
+                    // Stuck: one gentler way in before moving on.
+                    conversation = conversation with { Answers = With(conversation.Answers, AnswerKeys.Gentle(stage), stage.Gentler) };
+                    await _conversations.SaveAsync(conversation with { UpdatedAt = now }, cancellationToken).ConfigureAwait(false);
+                    return await AskAsync(dc, instance, conversation, index, SessionTexts.GentlerLead, cancellationToken).ConfigureAwait(false);
+                }
+
+                conversation = conversation with { Answers = With(conversation.Answers, stage.Id, answer) };
+                if (shown > 0)
+                {
+                    // The client already went deeper by asking for more: no further question on this stage.
+                    conversation = conversation with { Answers = With(conversation.Answers, AnswerKeys.Deeper(stage), stage.Questions[shown]) };
+                }
+
+                if (FollowUps.IsNotSure(answer))
+                {
+                    lead = SessionTexts.MovingOn;
+                }
+
+                break;
+            case AskKind.Deeper:
+                var deeper = result!.GetValue<string>();
+                var answers = With(conversation.Answers, AnswerKeys.Deeper(ask.Stage!), DeeperQuestion(ask.Stage!, instance));
+                if (!FollowUps.IsNotSure(deeper) && !FollowUps.IsMore(deeper))
+                {
+                    answers[ask.Stage!.Id] = conversation.Answers.GetValueOrDefault(ask.Stage!.Id) + "\n\n" + deeper;
+                }
+
+                conversation = conversation with { Answers = answers };
                 break;
             case AskKind.Stage when ask.Stage!.Captures == CaptureKind.Goal:
                 var goal = result.Deserialize<GoalDraft>(BotJson.Options)!;
@@ -145,48 +186,117 @@ public sealed class ModelConversationDialog : Dialog
                 break;
             case AskKind.Stage when ask.Stage!.Captures == CaptureKind.Options:
                 var listed = result.Deserialize<List<string>>(BotJson.Options)!;
-                conversation = conversation with { Options = [.. listed.Select(text => new OptionItem(text))] };
+
+                // A single option needs no weighing or choosing: it is the one taken forward.
+                conversation = conversation with { Options = [.. listed.Select(text => new OptionItem(text, Chosen: listed.Count == 1))] };
                 ReplaceCard(turn, OptionsCard.SavedList(listed));
                 break;
+            case AskKind.Shortlist:
+                var shortlisted = result.Deserialize<List<string>>(BotJson.Options)!;
+                conversation = conversation with
+                {
+                    Answers = With(conversation.Answers, AnswerKeys.Shortlist(ask.Stage!), string.Join('\n', shortlisted)),
+                    Options = [.. conversation.Options.Select(option => option with { Chosen = shortlisted.Count == 1 && option.Text == shortlisted[0] })],
+                };
+                ReplaceCard(turn, OptionsCard.SavedList(shortlisted));
+                break;
             case AskKind.Weigh:
+                // Only the shortlist was weighed; the other options stay listed, unweighed and not chosen.
                 var weighed = result.Deserialize<List<OptionItem>>(BotJson.Options)!;
-                conversation = conversation with { Options = weighed };
+                conversation = conversation with
+                {
+                    Options = [.. conversation.Options.Select(option => weighed.FirstOrDefault(item => item.Text == option.Text) ?? option with { Chosen = false })],
+                };
                 ReplaceCard(turn, OptionsCard.Saved(weighed));
+                break;
+            case AskKind.Choose:
+                var choice = result!.GetValue<string>();
+                conversation = conversation with { Options = [.. conversation.Options.Select(option => option with { Chosen = option.Text == choice })] };
                 break;
             case AskKind.Actions:
             case AskKind.Stage when ask.Stage!.Captures == CaptureKind.Actions:
                 var drafts = result.Deserialize<List<ActionDraft>>(BotJson.Options)!;
                 await _actions.SaveAsync(drafts.Select((draft, i) => ToItem(conversation, i, draft, now)), cancellationToken).ConfigureAwait(false);
                 conversation = conversation with { Answers = With(conversation.Answers, SessionTexts.ActionsAgreedKey, drafts.Count.ToString(CultureInfo.InvariantCulture)) };
+                conversation = FollowUpRules.AfterActions(conversation, drafts);
                 ReplaceCard(turn, ActionsCard.Saved(drafts));
                 break;
-            case AskKind.ContractCheck:
-                conversation = conversation with { ContractCheck = result!.GetValue<string>() };
-                break;
             case AskKind.FollowUp:
+                var followUp = result!.GetValue<string>();
+                conversation = FollowUpRules.Answered(conversation, ask.Rule!, followUp);
+                lead = FollowUps.IsNotSure(followUp) || SessionTexts.IsDecline(followUp) ? null : $"{Reflections.SaidLead} {Reflections.Quote(followUp)}";
+                break;
+            case AskKind.OfferedAction:
+                var confidence = (int)result!.GetValue<long>();
+                var existing = await _actions.ListForConversationAsync(conversation.Id, cancellationToken).ConfigureAwait(false);
+                var offered = new ActionDraft(
+                    conversation.Answers[AnswerKeys.Offer(ask.Rule!)],
+                    conversation.FollowUpOn ?? UserClock.Today(dc.Activity, _time).AddDays(14),
+                    null,
+                    confidence);
+                await _actions.SaveAsync([ToItem(conversation, existing.Count, offered, now)], cancellationToken).ConfigureAwait(false);
+                conversation = conversation with { Answers = With(conversation.Answers, AnswerKeys.Offered(ask.Rule!), confidence.ToString(CultureInfo.InvariantCulture)) };
+                lead = SessionTexts.ActionAdded(offered);
+                break;
+            case AskKind.ContractCheck:
+                conversation = FollowUpRules.AfterContractCheck(conversation with { ContractCheck = result!.GetValue<string>() });
+                break;
+            case AskKind.FollowUpDate:
                 conversation = conversation with { FollowUpOn = DateOnly.ParseExact(result!.GetValue<string>(), "yyyy-MM-dd", CultureInfo.InvariantCulture) };
                 break;
             case AskKind.First:
                 var ratings = result.Deserialize<FirstRatings>(BotJson.Options)!;
-                conversation = conversation with { FirstRatings = ratings.Ratings, FirstComment = ratings.Comment };
+                conversation = FollowUpRules.AfterFirst(conversation with { FirstRatings = ratings.Ratings, FirstComment = ratings.Comment });
                 ReplaceCard(turn, FirstCard.Saved(ratings));
                 break;
         }
 
         conversation = conversation with { UpdatedAt = now };
         var next = NextAsk(conversation);
+        lead = await ReflectAsync(ask, next, conversation, lead, cancellationToken).ConfigureAwait(false);
         if (next >= _asks.Count)
         {
             conversation = conversation with { Status = ConversationStatus.Completed, CompletedAt = now };
             await _conversations.SaveAsync(conversation, cancellationToken).ConfigureAwait(false);
             var actions = await _actions.ListForConversationAsync(conversation.Id, cancellationToken).ConfigureAwait(false);
-            turn.SendText(SessionTexts.Closing);
+            turn.SendText(lead is null ? SessionTexts.Closing : lead + "\n\n" + SessionTexts.Closing);
             turn.Send(MessageFactory.Attachment(SummaryCard.Build(_model, conversation, actions).ToAttachment()));
             return await dc.EndDialogAsync(new JsonObject { [ConversationKey] = conversation.Id.ToString("D") }, cancellationToken).ConfigureAwait(false);
         }
 
         await _conversations.SaveAsync(conversation, cancellationToken).ConfigureAwait(false);
-        return await AskAsync(dc, instance, conversation, next, cancellationToken).ConfigureAwait(false);
+        return await AskAsync(dc, instance, conversation, next, lead, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// What to say back before the next question: at the end of a stage, the client's words from it and the "so far"
+    /// line; after the ending's actions, the actions. Said in the same message as the next question, so a reflection
+    /// never arrives on its own.
+    /// </summary>
+    private async Task<string?> ReflectAsync(Ask answered, int next, CoachingConversation conversation, string? lead, CancellationToken cancellationToken)
+    {
+        var nextStage = next < _asks.Count ? _asks[next].Stage : null;
+        var endsStage = answered.Stage is not null && !ReferenceEquals(nextStage, answered.Stage);
+        var endsActions = answered.Kind == AskKind.Actions || (endsStage && answered.Stage!.Captures == CaptureKind.Actions);
+        if (!endsStage && !endsActions)
+        {
+            return lead;
+        }
+
+        var actions = endsActions
+            ? await _actions.ListForConversationAsync(conversation.Id, cancellationToken).ConfigureAwait(false)
+            : [];
+        var parts = new List<string?>
+        {
+            lead ?? (endsStage ? Reflections.AfterStage(answered.Stage!, conversation, actions) : Reflections.Actions(actions)),
+        };
+        if (endsStage)
+        {
+            parts.Add(Reflections.SoFar(_model, conversation));
+        }
+
+        var said = string.Join("\n\n", parts.Where(part => !string.IsNullOrWhiteSpace(part)));
+        return said.Length == 0 ? null : said;
     }
 
     public override async Task EndAsync(DialogContext dc, DialogInstance instance, DialogEndReason reason, CancellationToken cancellationToken)
@@ -214,23 +324,56 @@ public sealed class ModelConversationDialog : Dialog
         foreach (var stage in model.Stages)
         {
             asks.Add(new Ask(AskKind.Stage, stage));
-            if (stage.Captures == CaptureKind.Options)
+            switch (stage.Captures)
             {
-                asks.Add(new Ask(AskKind.Weigh, stage));
+                case CaptureKind.Text:
+                    asks.Add(new Ask(AskKind.Deeper, stage));
+                    break;
+                case CaptureKind.Options:
+                    asks.Add(new Ask(AskKind.Shortlist, stage));
+                    asks.Add(new Ask(AskKind.Weigh, stage));
+                    asks.Add(new Ask(AskKind.Choose, stage));
+                    break;
+                case CaptureKind.Actions:
+                    AddFollowUps(asks, ConversationFrame.ActionsStep);
+                    break;
             }
         }
 
         if (model.StageCapturing(CaptureKind.Actions) is null)
         {
             asks.Add(new Ask(AskKind.Actions));
+            AddFollowUps(asks, ConversationFrame.ActionsStep);
         }
 
-        asks.AddRange([new Ask(AskKind.ContractCheck), new Ask(AskKind.FollowUp), new Ask(AskKind.First)]);
+        asks.Add(new Ask(AskKind.ContractCheck));
+        AddFollowUps(asks, ConversationFrame.ContractCheckStep);
+        asks.Add(new Ask(AskKind.FollowUpDate));
+        asks.Add(new Ask(AskKind.First));
+        foreach (var factor in FirstModel.Factors)
+        {
+            AddFollowUps(asks, FollowUps.FirstStepPrefix + factor.Id);
+        }
+
         return asks;
+    }
+
+    private static void AddFollowUps(List<Ask> asks, string step)
+    {
+        foreach (var rule in FollowUps.Rules.Where(rule => rule.Step == step))
+        {
+            asks.Add(new Ask(AskKind.FollowUp, Rule: rule));
+            if (rule.OffersAction)
+            {
+                asks.Add(new Ask(AskKind.OfferedAction, Rule: rule));
+            }
+        }
     }
 
     private int NextAsk(CoachingConversation conversation)
     {
+        var isShort = ConversationFrame.IsShort(conversation.TimeAvailable);
+        var answers = conversation.Answers;
         for (var index = 0; index < _asks.Count; index++)
         {
             var ask = _asks[index];
@@ -238,19 +381,33 @@ public sealed class ModelConversationDialog : Dialog
             {
                 AskKind.PresentingNeed => conversation.PresentingNeed is not null,
                 AskKind.Time => conversation.TimeAvailable is not null,
-                AskKind.Contract => conversation.Answers.ContainsKey(SessionTexts.ContractAgreedKey),
+                AskKind.Contract => answers.ContainsKey(SessionTexts.ContractAgreedKey),
                 AskKind.Stage => ask.Stage!.Captures switch
                 {
-                    CaptureKind.Text => conversation.Answers.ContainsKey(ask.Stage.Id),
+                    CaptureKind.Text => answers.ContainsKey(ask.Stage.Id),
                     CaptureKind.Goal => conversation.Goal is not null,
                     CaptureKind.Options => conversation.Options.Count > 0,
-                    _ => conversation.Answers.ContainsKey(SessionTexts.ActionsAgreedKey),
+                    _ => answers.ContainsKey(SessionTexts.ActionsAgreedKey),
                 },
-                AskKind.Weigh => conversation.Options.Any(option => option.Impact is not null),
-                AskKind.Actions => conversation.Answers.ContainsKey(SessionTexts.ActionsAgreedKey),
+
+                // One deeper question when the answer was short, on the whole path only, and never after "I don't know".
+                AskKind.Deeper => isShort
+                    || ask.Stage!.Questions.Count < 2
+                    || answers.ContainsKey(AnswerKeys.Deeper(ask.Stage))
+                    || answers.ContainsKey(AnswerKeys.Gentle(ask.Stage))
+                    || !FollowUps.IsShort(answers.GetValueOrDefault(ask.Stage.Id, string.Empty)),
+                AskKind.Shortlist => isShort
+                    || conversation.Options.Count <= OptionsCard.MaxWeighed
+                    || answers.ContainsKey(AnswerKeys.Shortlist(ask.Stage!))
+                    || conversation.Options.Any(option => option.Chosen),
+                AskKind.Weigh => isShort || conversation.Options.Any(option => option.Chosen),
+                AskKind.Choose => conversation.Options.Any(option => option.Chosen),
+                AskKind.Actions => answers.ContainsKey(SessionTexts.ActionsAgreedKey),
+                AskKind.FollowUp => !answers.ContainsKey(AnswerKeys.Due(ask.Rule!)) || answers.ContainsKey(AnswerKeys.FollowUp(ask.Rule!)),
+                AskKind.OfferedAction => !answers.ContainsKey(AnswerKeys.Offer(ask.Rule!)) || answers.ContainsKey(AnswerKeys.Offered(ask.Rule!)),
                 AskKind.ContractCheck => conversation.ContractCheck is not null,
-                AskKind.FollowUp => conversation.FollowUpOn is not null,
-                _ => conversation.FirstRatings.Count > 0,
+                AskKind.FollowUpDate => conversation.FollowUpOn is not null,
+                _ => isShort || conversation.FirstRatings.Count > 0,
             };
             if (!answered)
             {
@@ -261,48 +418,80 @@ public sealed class ModelConversationDialog : Dialog
         return _asks.Count;
     }
 
-    private async Task<DialogTurnResult> AskAsync(DialogContext dc, DialogInstance instance, CoachingConversation conversation, int index, CancellationToken cancellationToken)
+    private async Task<DialogTurnResult> AskAsync(DialogContext dc, DialogInstance instance, CoachingConversation conversation, int index, string? lead, CancellationToken cancellationToken)
     {
+        if (instance.State[AskKey] is not JsonValue previous || !previous.TryGetValue<int>(out var was) || !ReferenceEquals(_asks[was].Stage, _asks[index].Stage))
+        {
+            instance.State[MoreKey] = 0;
+        }
+
         instance.State[AskKey] = index;
         var ask = _asks[index];
         var forWhom = dc.Activity.IsPersonalChat() ? string.Empty : SessionTexts.ForWhom(conversation.OwnerName);
-        PromptOptions options = ask.Kind switch
+        var isShort = ConversationFrame.IsShort(conversation.TimeAvailable);
+        var question = ask.Kind switch
         {
-            AskKind.PresentingNeed => Text(forWhom + ConversationFrame.PresentingNeedQuestion, 1_000),
-            AskKind.Time => new ChoicePromptOptions
-            {
-                Prompt = MessageFactory.Text(forWhom + ConversationFrame.TimeQuestion),
-                Choices = [.. ConversationFrame.TimeChoices.Select(choice => new PromptChoice(choice))],
-            },
-            AskKind.Contract => new PromptOptions { Prompt = MessageFactory.Text(ConversationFrame.Contract + "\n\n" + forWhom + ConversationFrame.ContractQuestion) },
-            AskKind.Stage when ask.Stage!.Captures == CaptureKind.Text => Text(forWhom + SessionTexts.StageQuestion(ask.Stage), MaxTextAnswerLength),
-            AskKind.Stage => new CardFormPromptOptions { Prompt = MessageFactory.Text(forWhom + SessionTexts.StageQuestion(ask.Stage!)) },
-            AskKind.Weigh => new CardFormPromptOptions
-            {
-                Prompt = MessageFactory.Text(forWhom + SessionTexts.WeighQuestion),
-                Values = OptionsCard.AsValues([.. conversation.Options.Select(option => option.Text)]),
-            },
-            AskKind.Actions => new CardFormPromptOptions { Prompt = MessageFactory.Text(forWhom + ConversationFrame.ActionsIntroduction) },
-            AskKind.ContractCheck => new ChoicePromptOptions
-            {
-                Prompt = MessageFactory.Text(forWhom + ConversationFrame.ContractCheckQuestion + (conversation.PresentingNeed is { } need ? $"\n\nYou said you wanted: *{need}*" : string.Empty)),
-                Choices = [.. ConversationFrame.ContractCheckChoices.Select(choice => new PromptChoice(choice))],
-            },
-            AskKind.FollowUp => new DatePromptOptions
-            {
-                Prompt = MessageFactory.Text(forWhom + ConversationFrame.FollowUpQuestionFor(UserClock.Today(dc.Activity, _time), UserLocale.CultureOf(dc.Activity))),
-                NotBeforeToday = true,
-            },
-            _ => new CardFormPromptOptions { Prompt = MessageFactory.Text(forWhom + SessionTexts.FirstQuestion) },
+            AskKind.PresentingNeed => ConversationFrame.PresentingNeedQuestion,
+            AskKind.Time => ConversationFrame.TimeQuestion,
+            AskKind.Contract => (isShort ? ConversationFrame.ShortContract + " " : string.Empty) + ConversationFrame.Contract + "\n\n" + ConversationFrame.ContractQuestion,
+            AskKind.Stage when ask.Stage!.Captures == CaptureKind.Text => conversation.Answers.TryGetValue(AnswerKeys.Gentle(ask.Stage), out var gentler)
+                ? gentler
+                : SessionTexts.StageQuestion(ask.Stage, MoreShown(instance)),
+            AskKind.Stage => SessionTexts.StageQuestion(ask.Stage!, 0),
+            AskKind.Deeper => DeeperQuestion(ask.Stage!, instance),
+            AskKind.Shortlist => SessionTexts.ShortlistQuestion,
+            AskKind.Weigh => SessionTexts.WeighQuestion,
+            AskKind.Choose => SessionTexts.ChooseQuestion,
+            AskKind.Actions => ConversationFrame.ActionsIntroduction,
+            AskKind.FollowUp => conversation.Answers[AnswerKeys.Due(ask.Rule!)],
+            AskKind.OfferedAction => SessionTexts.OfferedActionConfidence,
+            AskKind.ContractCheck => ConversationFrame.ContractCheckQuestion + (conversation.PresentingNeed is { } need ? $"\n\nYou said you wanted: *{need}*" : string.Empty),
+            AskKind.FollowUpDate => ConversationFrame.FollowUpQuestionFor(UserClock.Today(dc.Activity, _time), UserLocale.CultureOf(dc.Activity)),
+            _ => SessionTexts.FirstQuestion,
+        };
+        // In a group chat, whose turn it is comes first, before anything said back.
+        var prompt = MessageFactory.Text(forWhom + string.Join("\n\n", new[] { lead, question }.Where(part => !string.IsNullOrEmpty(part))));
+        PromptOptions asked = ask.Kind switch
+        {
+            AskKind.PresentingNeed => new TextPromptOptions { Prompt = prompt, MaxLength = 1_000 },
+            AskKind.Time => new ChoicePromptOptions { Prompt = prompt, Choices = [.. ConversationFrame.TimeChoices.Select(choice => new PromptChoice(choice))] },
+            AskKind.Contract => new PromptOptions { Prompt = prompt },
+            AskKind.Stage when ask.Stage!.Captures == CaptureKind.Text => new TextPromptOptions { Prompt = prompt, MaxLength = MaxTextAnswerLength },
+            AskKind.Deeper or AskKind.FollowUp => new TextPromptOptions { Prompt = prompt, MaxLength = MaxTextAnswerLength },
+            AskKind.Stage when ask.Stage!.Captures == CaptureKind.Goal => new CardFormPromptOptions { Prompt = prompt, Values = GoalCard.PathValues(isShort) },
+            AskKind.Stage when ask.Stage!.Captures == CaptureKind.Actions => new CardFormPromptOptions { Prompt = prompt, Values = ActionsCard.PathValues(isShort) },
+            AskKind.Stage => new CardFormPromptOptions { Prompt = prompt },
+            AskKind.Shortlist => new CardFormPromptOptions { Prompt = prompt, Values = OptionsCard.AsValues([.. conversation.Options.Select(option => option.Text)]) },
+            AskKind.Weigh => new CardFormPromptOptions { Prompt = prompt, Values = OptionsCard.AsValues(ToWeigh(conversation, ask.Stage!)) },
+            AskKind.Choose => new ChoicePromptOptions { Prompt = prompt, Choices = [.. conversation.Options.Select(option => new PromptChoice(option.Text))] },
+            AskKind.Actions => new CardFormPromptOptions { Prompt = prompt, Values = ActionsCard.PathValues(isShort) },
+            AskKind.OfferedAction => new NumberPromptOptions { Prompt = prompt, Min = 1, Max = 10 },
+            AskKind.ContractCheck => new ChoicePromptOptions { Prompt = prompt, Choices = [.. ConversationFrame.ContractCheckChoices.Select(choice => new PromptChoice(choice))] },
+            AskKind.FollowUpDate => new DatePromptOptions { Prompt = prompt, NotBeforeToday = true },
+            _ => new CardFormPromptOptions { Prompt = prompt },
         };
 
+        // Asked again (an answer not taken, a card filled from typed text), the question comes without the reflection.
+        var options = asked with { RetryPrompt = MessageFactory.Text(forWhom + question) };
         return await dc.PromptAsync(PromptFor(ask), options, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>The options to weigh: those shortlisted, or all of them when there were few enough not to ask.</summary>
+    private static string[] ToWeigh(CoachingConversation conversation, Stage stage) =>
+        conversation.Answers.TryGetValue(AnswerKeys.Shortlist(stage), out var shortlist)
+            ? shortlist.Split('\n')
+            : [.. conversation.Options.Select(option => option.Text)];
+
+    private static int MoreShown(DialogInstance instance) => instance.State[MoreKey] is JsonValue value && value.TryGetValue<int>(out var shown) ? shown : 0;
+
+    /// <summary>The stage's next question not yet shown: after the leading one, or after those the client asked for with "more".</summary>
+    private static string DeeperQuestion(Stage stage, DialogInstance instance) =>
+        stage.Questions[Math.Min(MoreShown(instance) + 1, stage.Questions.Count - 1)];
+
     private static string PromptFor(Ask ask) => ask.Kind switch
     {
-        AskKind.PresentingNeed => SessionPrompts.Text,
-        AskKind.Time or AskKind.ContractCheck => SessionPrompts.Choice,
+        AskKind.PresentingNeed or AskKind.Deeper or AskKind.FollowUp => SessionPrompts.Text,
+        AskKind.Time or AskKind.ContractCheck or AskKind.Choose => SessionPrompts.Choice,
         AskKind.Contract => SessionPrompts.Confirm,
         AskKind.Stage => ask.Stage!.Captures switch
         {
@@ -311,13 +500,13 @@ public sealed class ModelConversationDialog : Dialog
             CaptureKind.Options => SessionPrompts.Options,
             _ => SessionPrompts.Actions,
         },
+        AskKind.Shortlist => SessionPrompts.Shortlist,
         AskKind.Weigh => SessionPrompts.Weigh,
         AskKind.Actions => SessionPrompts.Actions,
-        AskKind.FollowUp => SessionPrompts.Date,
+        AskKind.OfferedAction => SessionPrompts.Number,
+        AskKind.FollowUpDate => SessionPrompts.Date,
         _ => SessionPrompts.First,
     };
-
-    private static TextPromptOptions Text(string text, int maxLength) => new() { Prompt = MessageFactory.Text(text), MaxLength = maxLength };
 
     private async Task<CoachingConversation?> LoadAsync(DialogInstance instance, CancellationToken cancellationToken) =>
         instance.State[ConversationKey]?.GetValue<string>() is { } text && Guid.TryParse(text, out var id)
@@ -380,12 +569,17 @@ public sealed class ModelConversationDialog : Dialog
         Time,
         Contract,
         Stage,
+        Deeper,
+        Shortlist,
         Weigh,
+        Choose,
         Actions,
-        ContractCheck,
         FollowUp,
+        OfferedAction,
+        ContractCheck,
+        FollowUpDate,
         First,
     }
 
-    private sealed record Ask(AskKind Kind, Stage? Stage = null);
+    private sealed record Ask(AskKind Kind, Stage? Stage = null, FollowUpRule? Rule = null);
 }

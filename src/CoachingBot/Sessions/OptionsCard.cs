@@ -16,6 +16,11 @@ public static class OptionsCard
     public const int MaxNoteLength = 200;
     public const string ListTitle = "Save my options";
     public const string WeighTitle = "Save my choice";
+    public const string ShortlistTitle = "Weigh these";
+    public const string ShortlistId = "shortlist";
+
+    /// <summary>The most options the weighing card takes, so it stays at four inputs each and twelve in all.</summary>
+    public const int MaxWeighed = 3;
 
     public static string OptionId(int index) => CardParts.Numbered("option", index);
 
@@ -36,7 +41,7 @@ public static class OptionsCard
         var body = new List<CardElement>
         {
             CardParts.Heading("Your options"),
-            CardParts.Note($"List every way forward you can think of, up to {MaxOptions}, however unlikely. You'll weigh them next."),
+            CardParts.Note("Write up to five ways forward, however unlikely, one in each box. One is enough to go on."),
         };
         for (var i = 0; i < MaxOptions; i++)
         {
@@ -66,6 +71,67 @@ public static class OptionsCard
         return PromptValidation.From<IReadOnlyList<string>>(form, () => options);
     }
 
+    /// <summary>
+    /// With more than <see cref="MaxWeighed"/> options listed, the client picks those worth weighing, so the weighing
+    /// card stays short (the options passed in the prompt's values as option1..optionN, as for the weighing card).
+    /// </summary>
+    public static AdaptiveCard ShortlistForm(CardFormView view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        var listed = Listed(view.Values);
+        var data = new JsonObject { [CardKinds.Field] = CardKinds.OptionsShortlist };
+        for (var i = 0; i < listed.Count; i++)
+        {
+            data[OptionId(i)] = listed[i];
+        }
+
+        return new AdaptiveCard
+        {
+            Body =
+            [
+                CardParts.Heading("Which are worth weighing?"),
+                CardParts.Note($"Pick up to {MaxWeighed}; you'll weigh only those."),
+                new ChoiceSetInput(ShortlistId, "Options to weigh")
+                {
+                    IsMultiSelect = true,
+                    Style = ChoiceInputStyle.Expanded,
+                    IsRequired = true,
+                    ErrorMessage = "Please pick at least one option.",
+                    Choices = [.. listed.Select((text, i) => new Choice(text, (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)))],
+                },
+            ],
+            Actions = [new SubmitAction(ShortlistTitle, data)],
+        };
+    }
+
+    public static PromptValidation<IReadOnlyList<string>> ReadShortlist(JsonElement value)
+    {
+        var form = FormReader.From(value);
+        var listed = new List<string>();
+        for (var i = 0; i < MaxOptions; i++)
+        {
+            if (form.Text(OptionId(i), $"Option {i + 1}", maxLength: MaxOptionLength) is { } text)
+            {
+                listed.Add(text);
+            }
+        }
+
+        var picked = (form.Field(ShortlistId) ?? string.Empty)
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(number => int.TryParse(number, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= 1 && n <= listed.Count ? listed[n - 1] : null)
+            .ToList();
+        if (picked.Count == 0 || picked.Any(text => text is null))
+        {
+            form.AddError(ShortlistId, "Please pick at least one of the options.");
+        }
+        else if (picked.Count > MaxWeighed)
+        {
+            form.AddError(ShortlistId, $"Please pick no more than {MaxWeighed}.");
+        }
+
+        return PromptValidation.From<IReadOnlyList<string>>(form, () => [.. picked.OfType<string>().Distinct(StringComparer.Ordinal)]);
+    }
+
     /// <summary>The weighing card for the options listed (passed in the prompt's values as option1..optionN).</summary>
     public static AdaptiveCard WeighForm(CardFormView view)
     {
@@ -74,7 +140,7 @@ public static class OptionsCard
         var body = new List<CardElement>
         {
             CardParts.Heading("Weigh your options"),
-            CardParts.Note("For each: how much difference would it make, how easy is it (1 low, 5 high), one thing for it and one against. Then choose one or more."),
+            CardParts.Note("For each: how much difference would it make, how easy is it (1 low, 5 high), and a word for or against it. Then choose one or more."),
         };
         for (var i = 0; i < listed.Count; i++)
         {
@@ -86,8 +152,7 @@ public static class OptionsCard
                     new TextBlock(listed[i]) { Weight = TextWeight.Bolder },
                     CardParts.Scale(ImpactId(i), "Impact (1 to 5)", 1, 5, required: true),
                     CardParts.Scale(EaseId(i), "Ease (1 to 5)", 1, 5, required: true),
-                    new TextInput(ProId(i), "For it") { MaxLength = MaxNoteLength },
-                    new TextInput(ConId(i), "Against it") { MaxLength = MaxNoteLength },
+                    new TextInput(ProId(i), "For and against it") { MaxLength = MaxNoteLength },
                     new ToggleInput(ChosenId(i), "I choose this option"),
                 ],
             });

@@ -2,30 +2,46 @@ using CoachingBot.Models;
 
 namespace CoachingBot.Sessions;
 
-/// <summary>What a coaching conversation says around its questions.</summary>
+/// <summary>What a coaching conversation says around its questions; the wording is in ConversationTexts.resx.</summary>
 public static class SessionTexts
 {
     /// <summary>Markers kept with the answers for the frame's steps that have no field of their own.</summary>
     public const string ContractAgreedKey = "frame.contract";
     public const string ActionsAgreedKey = "frame.actions";
 
-    public const string WeighQuestion = "Now weigh them up and choose what to take forward.";
+    public static string WeighQuestion => ConversationTexts.WeighQuestion;
 
-    public const string FirstQuestion = "Last, how did this conversation go for you?";
+    public static string ShortlistQuestion => ConversationTexts.ShortlistQuestion;
 
-    public const string Closing = "Thank you. Here is a summary of our conversation; it's saved for you and your coach. Type **actions** to see and update your actions at any time.";
+    public static string ChooseQuestion => ConversationTexts.ChooseQuestion;
+
+    public static string FirstQuestion => ConversationTexts.FirstQuestion;
+
+    public static string MoreHint => ConversationTexts.MoreHint;
+
+    public static string GentlerLead => ConversationTexts.GentlerLead;
+
+    public static string MovingOn => ConversationTexts.MovingOn;
+
+    public static string OfferedActionConfidence => ConversationTexts.OfferedActionConfidence;
+
+    public static string Closing => ConversationTexts.Closing;
+
+    /// <summary>Answers that decline an offer ("no", "no thanks").</summary>
+    public static bool IsDecline(string? answer) =>
+        answer?.Trim().TrimEnd('.', '!').ToLowerInvariant() is "no" or "no thanks" or "no thank you" or "nope" or "not now" or "none";
 
     public static string Opening(CoachingModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        return $"Let's have a **{model.Name}** conversation ({model.Source}). {model.Emphasis}";
+        return $"Let's have {model.AConversation}. {model.Emphasis}";
     }
 
     public static string Resuming(CoachingModel model, CoachingConversation conversation)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(conversation);
-        return $"Welcome back. Let's pick up your **{model.Name}** conversation where you left it.";
+        return $"Welcome back. Let's pick up your **{model.ShortName}** conversation where you left it.";
     }
 
     public static string NotNow(CoachingModel model)
@@ -36,12 +52,21 @@ public static class SessionTexts
 
     public static string ForWhom(string? name) => string.IsNullOrWhiteSpace(name) ? string.Empty : $"**{name}**, over to you. ";
 
-    /// <summary>A stage's question: its title and purpose, the leading question, and the others to think about.</summary>
-    public static string StageQuestion(Stage stage)
+    public static string ActionAdded(ActionDraft action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        return $"Added to your actions: {Reflections.Quote(action.What, Reflections.SoFarLength)} by {CardParts.LongDate(action.ByWhen)}.";
+    }
+
+    /// <summary>
+    /// A stage's question: its title and purpose, and one question only: the leading one, or the
+    /// <paramref name="shown"/>th deeper one the client asked for with "more".
+    /// </summary>
+    public static string StageQuestion(Stage stage, int shown)
     {
         ArgumentNullException.ThrowIfNull(stage);
-        var followUps = stage.Questions.Skip(1).ToList();
-        var more = followUps.Count == 0 ? string.Empty : "\n\nYou might also ask yourself: " + string.Join(" ", followUps);
-        return $"**{stage.Title}**: {stage.Purpose}\n\n{stage.Questions[0]}{more}";
+        var question = stage.Questions[Math.Clamp(shown, 0, stage.Questions.Count - 1)];
+        var hint = stage.Captures == CaptureKind.Text && shown + 1 < stage.Questions.Count ? "\n\n" + MoreHint : string.Empty;
+        return shown == 0 ? $"**{stage.Title}**: {stage.Purpose}\n\n{question}{hint}" : question + hint;
     }
 }

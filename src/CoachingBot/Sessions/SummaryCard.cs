@@ -16,8 +16,8 @@ public static class SummaryCard
         ArgumentNullException.ThrowIfNull(actions);
         var body = new List<CardElement>
         {
-            CardParts.Heading($"Your {model.Name} conversation"),
-            CardParts.Note($"{CardParts.LongDate(DateOnly.FromDateTime(conversation.StartedAt.UtcDateTime))} · kept for you and your coach only"),
+            CardParts.Heading($"Your {model.ShortName} conversation"),
+            CardParts.Note($"{CardParts.LongDate(DateOnly.FromDateTime(conversation.StartedAt.UtcDateTime))} · saved for you"),
         };
 
         if (conversation.PresentingNeed is { } need)

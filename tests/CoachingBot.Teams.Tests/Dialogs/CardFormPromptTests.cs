@@ -48,6 +48,27 @@ public sealed class CardFormPromptTests
     }
 
     [Fact]
+    public async Task CardFormPrompt_TakesTypedTextAsTheAnswer_OrFillsTheCardFromIt_WhenItReadsTypedText()
+    {
+        var host = DialogTestHost.ForPrompt(
+            () => new CardFormPrompt<GoalAnswer>("goal-form", GoalCard, ValidateGoal)
+            {
+                ReadTyped = (text, _, _) => text.EndsWith(" by April", StringComparison.Ordinal)
+                    ? TypedCardReading.Answer(new GoalAnswer(text[..^" by April".Length], new DateOnly(2026, 4, 1)))
+                    : text == "?"
+                        ? TypedCardReading.Refuse<GoalAnswer>("Type a goal.")
+                        : TypedCardReading.FillCard<GoalAnswer>(new Dictionary<string, string> { ["goal"] = text }, "Add a date."),
+            },
+            new CardFormPromptOptions());
+
+        await host.AssertTranscriptAsync(
+            ("start", BlankCard),
+            ("Run a 10k", "Add a date. / [card: Set your goal | goal=Run a 10k | by= | buttons: Save]"),
+            ("?", $"Type a goal. / {BlankCard}"));
+        Assert.Equal("""Done: {"goal":"Run a 10k","by":"2026-04-01"}""", await host.SayAsync("Run a 10k by April"));
+    }
+
+    [Fact]
     public async Task CardFormPrompt_StartsFromTheOptionsValues_AndKeepsThemWhenTheUserTypes()
     {
         var options = new CardFormPromptOptions

@@ -29,7 +29,7 @@ public sealed class CardDumpTests
     private static readonly string[] DumpedBuilders =
     [
         "GoalCard.Form", "GoalCard.Saved",
-        "OptionsCard.ListForm", "OptionsCard.WeighForm", "OptionsCard.Saved", "OptionsCard.SavedList",
+        "OptionsCard.ListForm", "OptionsCard.ShortlistForm", "OptionsCard.WeighForm", "OptionsCard.Saved", "OptionsCard.SavedList",
         "ActionsCard.Form", "ActionsCard.Saved",
         "FirstCard.Form", "FirstCard.Saved",
         "ActionListCard.Build", "SummaryCard.Build",
@@ -111,7 +111,9 @@ public sealed class CardDumpTests
         {
             ("goal-form", SessionPrompts.Goal, new(), """{"card":"goal","goal":"  ","measure":"Two ideas a month","targetDate":"2000-01-01"}"""),
             ("options-list-form", SessionPrompts.Options, new(), """{"card":"options","option1":"Ask for a mentor","option2":"ask for a mentor"}"""),
-            ("options-weigh-form", SessionPrompts.Weigh, new() { Values = OptionsCard.AsValues(["Ask for a mentor", "Shadow a peer"]) },
+            ("options-shortlist-form", SessionPrompts.Shortlist, new() { Values = OptionsCard.AsValues(["Ask for a mentor", "Shadow a peer", "Read a book", "Take a course", "Find a coach"]) },
+                """{"card":"optionsShortlist","option1":"Ask for a mentor","option2":"Shadow a peer","option3":"Read a book","option4":"Take a course","option5":"Find a coach","shortlist":"1,2,3,4"}"""),
+            ("options-weigh-form", SessionPrompts.Weigh, new() { Values = OptionsCard.AsValues(["Ask for a mentor", "Shadow a peer", "Take a course"]) },
                 """{"card":"optionsWeighed","option1":"Ask for a mentor","option2":"Shadow a peer","impact1":"9","ease1":"","chosen1":"false","impact2":"3","ease2":"4","chosen2":"false"}"""),
             ("actions-form", SessionPrompts.Actions, new(), """{"card":"actions","what1":"Email my manager","byWhen1":"2000-01-01","confidence1":"11","support2":"Sam"}"""),
             ("first-form", SessionPrompts.First, new(), """{"card":"first","focus":"6","informed":"","comment":"Useful"}"""),
@@ -123,6 +125,8 @@ public sealed class CardDumpTests
         }
 
         cards["goal-form-retry-typed-text"] = await PromptCardAsync(prompts[SessionPrompts.Goal], new CardFormPromptOptions(), retryText: "My goal is to delegate more");
+        cards["goal-form-short-path"] = await PromptCardAsync(prompts[SessionPrompts.Goal], new CardFormPromptOptions { Values = GoalCard.PathValues(isShort: true) });
+        cards["actions-form-short-path-typed"] = await PromptCardAsync(prompts[SessionPrompts.Actions], new CardFormPromptOptions { Values = ActionsCard.PathValues(isShort: true) }, retryText: "Email my manager by 2099-03-06");
 
         // What replaces each form once saved, and the cards sent outside a prompt.
         var goal = new GoalDraft(

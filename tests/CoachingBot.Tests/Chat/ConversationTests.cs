@@ -58,7 +58,7 @@ public sealed class ConversationTests(BotAppFixture fixture) : IClassFixture<Bot
                 .. SessionWalk.Beginning(CoachingModels.Grow),
                 (SessionWalk.Goal, ["Your goal (saved)", "**Reality**"]),
                 (tooLong, [$"{ModelConversationDialog.MaxTextAnswerLength}", "**Reality**"]),
-                ("A shorter answer", ["**Options**"]),
+                ("A shorter answer, in a few more words", ["**Options**"]),
             ]);
     }
 
@@ -116,10 +116,10 @@ public sealed class ConversationTests(BotAppFixture fixture) : IClassFixture<Bot
         var rows = new List<(object, string[])>(SessionWalk.Beginning(CoachingModels.Grow))
         {
             (SessionWalk.Goal, ["Your goal (saved)", "**Reality**"]),
-            ("Morale is low", ["**Options**"]),
+            ("Morale is low and I avoid the hard conversations", ["**Options**"]),
         };
         var walk = SessionWalk.GrowMiddleAndEnding();
-        var upTo = card switch { "options" => 2, "optionsWeighed" => 3, "actions" => 4, _ => 7 };
+        var upTo = card switch { "options" => 2, "optionsWeighed" => 3, "actions" => 4, _ => 8 };
         rows.AddRange(walk.Skip(2).Take(upTo - 2));
         await Transcript.RunAsync(chat, [.. rows]);
 
@@ -140,14 +140,14 @@ public sealed class ConversationTests(BotAppFixture fixture) : IClassFixture<Bot
         var replies = await chat.ExchangeAsync(again, 2);
         Assert.Equal(BotMessages.CardAlreadySaved, replies[^2].Text);
         Assert.Contains("**Reality**", replies[^1].Text, StringComparison.Ordinal);
-        await Transcript.RunAsync(chat, ("Morale is low", ["**Options**"]));
+        await Transcript.RunAsync(chat, ("Morale is low and I avoid the hard conversations", ["**Options**"]));
     }
 
     [Fact]
-    public async Task GoalCard_AsksForTheCard_WhenTheGoalIsTypedInstead()
+    public async Task GoalCard_IsFilledFromTheGoal_WhenTheGoalIsTypedInstead()
     {
         using var chat = fixture.App.Chat();
-        await Transcript.RunAsync(chat, [.. SessionWalk.Beginning(CoachingModels.Grow), ("Get promoted", ["use the card", "**Goal**"])]);
+        await Transcript.RunAsync(chat, [.. SessionWalk.Beginning(CoachingModels.Grow), ("Get promoted", [TypedAnswers.GoalFilled, "**Goal**"])]);
     }
 
     [Fact]

@@ -58,16 +58,19 @@ public sealed class CoachingConversationTests(BotAppFixture fixture) : IClassFix
                 (SessionWalk.Goal, ["Your goal (saved)", "**The way forward**"]),
                 (SessionWalk.OptionsList, ["Your options (saved)", SessionTexts.WeighQuestion]),
                 (SessionWalk.OptionsWeighed, ["Your options (saved)", ConversationFrame.ActionsIntroduction]),
-                (SessionWalk.Actions, ["Your actions (saved)", ConversationFrame.ContractCheckQuestion]),
-                ("Partly", [ConversationFrame.FollowUpQuestion]),
+                (SessionWalk.Actions, ["Your actions (saved)", SessionWalk.ConfidenceFollowUp]),
+                ("Knowing Sam is free that week", [ConversationFrame.ContractCheckQuestion]),
+                ("Partly", ["What is missing from what you wanted: “Clarity on my next step as a manager”?"]),
+                ("Where my role ends and my manager's begins", [ConversationFrame.FollowUpQuestion]),
                 ("2026-03-20", [SessionTexts.FirstQuestion]),
-                (SessionWalk.First, ["Your ratings (saved)", SessionTexts.Closing, "Your The Skilled Helper conversation"]),
+                (SessionWalk.First, ["Your ratings (saved)", SessionTexts.Closing, "Your Skilled Helper conversation"]),
             ]);
 
         var saved = (await Conversations.ListAsync(chat.UserId)).Single();
         Assert.Equal(ConversationStatus.Completed, saved.Status);
         Assert.Equal("My team has changed and I'm not sure where I fit", saved.Answers["current"]);
         Assert.Equal("Partly", saved.ContractCheck);
+        Assert.Equal("Where my role ends and my manager's begins", saved.Answers["followup:contract"]);
         Assert.Equal(2, (await ActionStore.ListForConversationAsync(saved.Id)).Count);
     }
 
@@ -83,8 +86,10 @@ public sealed class CoachingConversationTests(BotAppFixture fixture) : IClassFix
                 ("I enjoy developing people but dread the admin", ["**The Evaluating phase**"]),
                 (SessionWalk.OptionsList, ["Your options (saved)", SessionTexts.WeighQuestion]),
                 (SessionWalk.OptionsWeighed, ["Your options (saved)", "**The Action Planning phase**"]),
-                (SessionWalk.Actions, ["Your actions (saved)", ConversationFrame.ContractCheckQuestion]),
-                ("Not really", [ConversationFrame.FollowUpQuestion]),
+                (SessionWalk.Actions, ["Your actions (saved)", SessionWalk.ConfidenceFollowUp]),
+                ("A date in the diary", [ConversationFrame.ContractCheckQuestion]),
+                ("Not really", ["What is missing"]),
+                ("I still don't know if I want it", [ConversationFrame.FollowUpQuestion]),
                 ("tomorrow", [SessionTexts.FirstQuestion]),
                 (SessionWalk.First, ["Your ratings (saved)", SessionTexts.Closing, "Your Ali and Graham conversation"]),
             ]);
@@ -111,11 +116,11 @@ public sealed class CoachingConversationTests(BotAppFixture fixture) : IClassFix
             chat,
             ("grow", ["unfinished **GROW** conversation"]),
             ("yes", ["Welcome back", "**Reality**"]),
-            ("Morale is low", ["**Options**"]));
+            ("Morale is low and I avoid the hard conversations", ["**Options**"]));
 
         var resumed = (await Conversations.ListAsync(chat.UserId)).Single();
         Assert.Equal(ConversationStatus.Active, resumed.Status);
-        Assert.Equal("Morale is low", resumed.Answers["reality"]);
+        Assert.Equal("Morale is low and I avoid the hard conversations", resumed.Answers["reality"]);
     }
 
     [Fact]
@@ -127,7 +132,7 @@ public sealed class CoachingConversationTests(BotAppFixture fixture) : IClassFix
             chat,
             ("cancel", [BotMessages.CancelledKeptDraft]),
             ("egan", ["unfinished **GROW** conversation"]),
-            ("no", ["**The Skilled Helper** conversation", ConversationFrame.PresentingNeedQuestion]));
+            ("no", [CoachingModels.Egan.AConversation, ConversationFrame.PresentingNeedQuestion]));
 
         var all = await Conversations.ListAsync(chat.UserId);
         Assert.Equal(2, all.Count);
@@ -158,7 +163,7 @@ public sealed class CoachingConversationTests(BotAppFixture fixture) : IClassFix
             ("start", [ChooseModelDialog.GoalQuestion]),
             ("Not yet", [ChooseModelDialog.NeedQuestion]),
             ("Making sense of things", ["I suggest **The Skilled Helper**"]),
-            ("yes", ["**The Skilled Helper** conversation", ConversationFrame.PresentingNeedQuestion]));
+            ("yes", [CoachingModels.Egan.AConversation, ConversationFrame.PresentingNeedQuestion]));
     }
 
     [Theory]

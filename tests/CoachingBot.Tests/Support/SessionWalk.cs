@@ -54,16 +54,19 @@ public static class SessionWalk
         comment = "Useful to write it down",
     });
 
-    /// <summary>From the command to the first stage question: the frame's beginning.</summary>
-    public static (object, string[])[] Beginning(CoachingModel model) =>
+    /// <summary>From the command to the first stage question: the frame's beginning, with the time the client has.</summary>
+    public static (object, string[])[] Beginning(CoachingModel model, string time = "20 minutes") =>
     [
-        (model.Command, [$"**{model.Name}** conversation", ConversationFrame.PresentingNeedQuestion]),
+        (model.Command, [model.AConversation, ConversationFrame.PresentingNeedQuestion]),
         ("Clarity on my next step as a manager", [ConversationFrame.TimeQuestion]),
-        ("20 minutes", [ConversationFrame.ContractQuestion]),
+        (time, [ConversationFrame.ContractQuestion]),
         ("yes", [$"**{model.Stages[0].Title}**"]),
     ];
 
-    /// <summary>GROW from its goal stage to the summary, on the test clock's day.</summary>
+    /// <summary>The follow-up the Actions submit earns: "Book an hour with Sam" has a confidence of 6.</summary>
+    public const string ConfidenceFollowUp = "You gave “Book an hour with Sam” a confidence of 6 out of 10. What would make it a 7?";
+
+    /// <summary>GROW from its goal stage to the summary, on the test clock's day, each stage reflected back before the next question.</summary>
     public static (object, string[])[] GrowMiddleAndEnding() => GrowMiddleAndEnding(TestDay);
 
     /// <summary>
@@ -72,12 +75,13 @@ public static class SessionWalk
     /// </summary>
     public static (object, string[])[] GrowMiddleAndEnding(DateOnly today) =>
     [
-        (GoalBy(today), ["Your goal (saved)", "**Reality**"]),
-        ("Morale is low and I avoid the hard conversations", ["**Options**"]),
+        (GoalBy(today), ["Your goal (saved)", "Your goal: “Lead my team through the reorganisation with confidence”, by " + Written(today.AddDays(120), "d MMMM yyyy") + "."]),
+        ("Morale is low and I avoid the hard conversations", [Reflections.SaidLead + " “Morale is low and I avoid the hard conversations”"]),
         (OptionsList, ["Your options (saved)", SessionTexts.WeighQuestion]),
-        (OptionsWeighed, ["Your options (saved)", "**Will (the way forward)**"]),
-        (ActionsBy(today), ["Your actions (saved)", ConversationFrame.ContractCheckQuestion]),
-        ("Yes", [ConversationFrame.FollowUpQuestion + " Give a date, such as **" + today.AddDays(14).ToString("d MMMM", System.Globalization.CultureInfo.GetCultureInfo("en-GB")) + "**"]),
+        (OptionsWeighed, ["Your options (saved)", "You chose: “Ask my manager for a mentor”."]),
+        (ActionsBy(today), ["Your actions (saved)", ConfidenceFollowUp]),
+        ("If Sam confirms the date this week", [ConversationFrame.ContractCheckQuestion]),
+        ("Yes", [ConversationFrame.FollowUpQuestion + " Give a date, such as **" + Written(today.AddDays(14), "d MMMM") + "**"]),
         (Day(today, 18), [SessionTexts.FirstQuestion]),
         (First, ["Your ratings (saved)", SessionTexts.Closing, "Your GROW conversation"]),
     ];
@@ -109,6 +113,9 @@ public static class SessionWalk
         support3 = "",
         confidence3 = "",
     });
+
+    private static string Written(DateOnly day, string format) =>
+        day.ToString(format, System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
 
     private static string Day(DateOnly today, int daysAhead) =>
         today.AddDays(daysAhead).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
