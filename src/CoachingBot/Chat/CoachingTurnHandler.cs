@@ -16,13 +16,15 @@ public sealed partial class CoachingTurnHandler : IBot
     private readonly DialogRunner _runner;
     private readonly IConversationStore _conversations;
     private readonly ActionsCommand _actionsCommand;
+    private readonly HistoryCommand _historyCommand;
     private readonly ILogger<CoachingTurnHandler> _logger;
 
-    public CoachingTurnHandler(DialogRunner runner, IConversationStore conversations, ActionsCommand actionsCommand, ILogger<CoachingTurnHandler> logger)
+    public CoachingTurnHandler(DialogRunner runner, IConversationStore conversations, ActionsCommand actionsCommand, HistoryCommand historyCommand, ILogger<CoachingTurnHandler> logger)
     {
         _runner = runner;
         _conversations = conversations;
         _actionsCommand = actionsCommand;
+        _historyCommand = historyCommand;
         _logger = logger;
     }
 
@@ -105,6 +107,12 @@ public sealed partial class CoachingTurnHandler : IBot
             return;
         }
 
+        if (CardKind(dc) == CardKinds.History)
+        {
+            await _historyCommand.OpenAsync(turn, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         if (IsStaleCardSubmit(dc))
         {
             // A second click on a card already saved (or one from a conversation that has ended): change nothing.
@@ -174,6 +182,9 @@ public sealed partial class CoachingTurnHandler : IBot
                 break;
             case Command.Actions:
                 await _actionsCommand.ShowAsync(turn, cancellationToken).ConfigureAwait(false);
+                break;
+            case Command.History:
+                await _historyCommand.ShowAsync(turn, cancellationToken).ConfigureAwait(false);
                 break;
             case Command.Reflect:
                 turn.SendText(BotMessages.NotAvailableYet(command));

@@ -45,6 +45,7 @@ public sealed class SessionCardsTests
         { "first form", FirstCard.Form(View()) },
         { "first saved", FirstCard.Saved(new FirstRatings(new Dictionary<string, int> { ["focus"] = 4 }, "Good")) },
         { "summary", SummaryCard.Build(CoachingModels.Grow, Finished, []) },
+        { "history", HistoryCard.Build([Finished, Finished with { Id = Guid.NewGuid(), Status = ConversationStatus.Draft }]) },
         { "action list", ActionListCard.Build([new ActionItem { Id = Guid.NewGuid(), ConversationId = Finished.Id, OwnerUserId = "29:client", What = "Email", ByWhen = new DateOnly(2026, 3, 6), Confidence = 8, Status = ActionStatus.InProgress, CreatedAt = Now, UpdatedAt = Now }]) },
     };
 
