@@ -12,6 +12,8 @@ internal static class RepositoryFiles
 
     public static string ParametersPath => Path.Combine(Root.Value, "deploymentTemplates", "azuredeploy.parameters.json");
 
+    public static string ManifestPath => Path.Combine(Root.Value, "manifest", "manifest.json");
+
     public static JsonObject ReadJsonObject(string path)
     {
         var options = new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Disallow, AllowTrailingCommas = false };
