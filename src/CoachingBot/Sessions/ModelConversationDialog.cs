@@ -17,7 +17,7 @@ namespace CoachingBot.Sessions;
 public sealed class ModelConversationDialog : Dialog
 {
     public const string IdPrefix = "session.";
-    public const int MaxTextAnswerLength = 2_000;
+    public const int MaxTextAnswerLength = TextPromptOptions.LongestMessage;
 
     private const string ConversationKey = "conversationId";
     private const string AskKey = "ask";
