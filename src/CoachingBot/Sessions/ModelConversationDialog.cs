@@ -268,7 +268,7 @@ public sealed class ModelConversationDialog : Dialog
         var forWhom = dc.Activity.IsPersonalChat() ? string.Empty : SessionTexts.ForWhom(conversation.OwnerName);
         PromptOptions options = ask.Kind switch
         {
-            AskKind.PresentingNeed => Text(forWhom + ConversationFrame.PresentingNeedQuestion, 1_000),
+            AskKind.PresentingNeed => Text(forWhom + ConversationFrame.PresentingNeedQuestion, MaxTextAnswerLength),
             AskKind.Time => new ChoicePromptOptions
             {
                 Prompt = MessageFactory.Text(forWhom + ConversationFrame.TimeQuestion),
