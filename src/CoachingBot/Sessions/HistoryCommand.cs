@@ -1,18 +1,21 @@
 using CoachingBot.Models;
 using CoachingBot.Teams.Dialogs;
 using CoachingBot.Teams.Hosting;
+using CoachingBot.Teams.Schema;
 
 namespace CoachingBot.Sessions;
 
 /// <summary>
 /// <c>history</c>: the sender's past conversations on a card, and a press on one of them, which shows that
 /// conversation's summary card again. Handled without a dialog, so the card works whenever it is pressed. The owner is
-/// always the sender; a conversation id in the card's data that is not theirs is answered as not found.
+/// always the sender; a conversation id in the card's data that is not theirs is answered as not found. Only in the
+/// personal chat: in a group chat everyone would read the summaries.
 /// </summary>
 public sealed class HistoryCommand
 {
     public const string NoConversations = "You have no coaching conversations yet. Type **grow**, **egan** or **aligraham** to start one.";
     public const string NotFound = "I can't find that conversation. Type **history** for a fresh list.";
+    public const string PersonalChatOnly = "Your past conversations are private, so I show them only in your personal chat with me. Type **history** there.";
 
     private readonly ICoachingConversationStore _conversations;
     private readonly IActionStore _actions;
@@ -26,6 +29,12 @@ public sealed class HistoryCommand
     public async Task ShowAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
+        if (!turn.Activity.IsPersonalChat())
+        {
+            turn.SendText(PersonalChatOnly);
+            return;
+        }
+
         var mine = await _conversations.ListAsync(turn.Activity.From!.Id!, cancellationToken).ConfigureAwait(false);
         if (mine.Count == 0)
         {
@@ -39,6 +48,13 @@ public sealed class HistoryCommand
     public async Task OpenAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
+        if (!turn.Activity.IsPersonalChat())
+        {
+            // Everyone in a group chat would see the summary: what the client wrote stays between them and their coach.
+            turn.SendText(PersonalChatOnly);
+            return;
+        }
+
         var conversation = HistoryCard.Read(turn.Activity.Value!.Value) is { } id
             ? await _conversations.FindAsync(id, cancellationToken).ConfigureAwait(false)
             : null;

@@ -40,6 +40,19 @@ public sealed class HistoryCommandTests(BotAppFixture fixture) : IClassFixture<B
         await Transcript.RunAsync(other, ("history", [HistoryCommand.NoConversations]), (new CardSubmit(open), [HistoryCommand.NotFound]));
     }
 
+    [Fact]
+    public async Task History_InAGroupChat_PointsToThePersonalChat_AndShowsNoSummary()
+    {
+        using var personal = fixture.App.Chat();
+        await Transcript.RunAsync(personal, [.. SessionWalk.Beginning(CoachingModels.Grow), .. SessionWalk.GrowMiddleAndEnding()]);
+        var mine = Assert.Single(await Conversations.ListAsync(personal.UserId));
+
+        using var group = fixture.App.Chat(ChatKind.Group);
+        group.UserId = personal.UserId;
+        var open = new Dictionary<string, string> { ["card"] = CardKinds.History, [HistoryCard.ConversationField] = mine.Id.ToString("N") };
+        await Transcript.RunAsync(group, ("history", [HistoryCommand.PersonalChatOnly]), (new CardSubmit(open), [HistoryCommand.PersonalChatOnly]));
+    }
+
     [Theory]
     [InlineData("not-a-guid")]
     [InlineData("0f8fad5bd9cb469fa16570867728950e")]
