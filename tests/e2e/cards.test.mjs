@@ -43,6 +43,7 @@ test('the C# suite dumped the cards (at least the prompts, each session form, an
   const expectedCards = [
     'prompt-time-choice', 'confirm-prompt', 'goal-form', 'goal-form-retry-with-errors', 'goal-saved-every-field',
     'options-list-form', 'options-weigh-form', 'actions-form', 'first-form', 'summary-grow', 'action-list',
+    'history', 'prompt-recap-choice',
   ];
   for (const expected of expectedCards) {
     assert.ok(names.includes(expected), `${expected}.json missing from ${dumpFolder}: ${names.join(', ')}`);

@@ -18,7 +18,7 @@ import { AppManifestUtils } from '@microsoft/app-manifest';
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const buildScript = join(repoRoot, 'manifest', 'build-package.sh');
 const TEST_APP_ID = '6F1C2D3E-4A5B-4C6D-8E7F-0123456789AB';
-const COMMANDS = ['start', 'grow', 'egan', 'aligraham', 'actions', 'reflect', 'help', 'cancel'];
+const COMMANDS = ['start', 'grow', 'egan', 'aligraham', 'actions', 'history', 'reflect', 'help', 'cancel'];
 const SCRIPT_ENV_KEYS = [
   'BOT_APP_ID', 'TEAMS_APP_ID', 'TEAMS_APP_VERSION', 'TEAMS_APP_DEVELOPER_NAME', 'TEAMS_APP_WEBSITE_URL',
   'TEAMS_APP_PRIVACY_URL', 'TEAMS_APP_TERMS_URL', 'PACKAGE_OUT_DIR', 'PACKAGE_ZIP_TOOL',

@@ -11,6 +11,7 @@ const say = {
   groupWelcome: /^Hello everyone, I'm \*\*CoachingBot\*\*/,
   help: /^Here is what I can do/,
   resume: /You have an unfinished \*\*GROW\*\* conversation/,
+  recap: /How did it go\?$/,
   opening: /^Let's have a \*\*GROW\*\* conversation/,
   need: /what would you like to get from this conversation\?$/,
   time: /How much time do you have for this now\?$/,
@@ -86,18 +87,29 @@ async function reinstall(chat) {
   return since;
 }
 
+/**
+ * A new conversation first reviews the open actions an earlier test left, one question each: leaves them open and
+ * returns the conversation's first question.
+ */
+async function pastRecap(chat, first) {
+  let reply = first;
+  while (say.recap.test(reply.text ?? '')) {
+    reply = await chat.ask('Still open', (m) => say.need.test(m.text ?? '') || say.recap.test(m.text ?? ''));
+  }
+  return reply;
+}
+
 /** Starts GROW from a clean chat (declining to resume a draft an earlier test left) and answers the frame's beginning. */
 async function toGoalForm(chat) {
   await chat.reset();
-  let since = await chat.say('grow');
-  const first = await chat.reply(since, (m) => say.need.test(m.text ?? '') || say.resume.test(m.text ?? ''));
+  let first = await chat.ask('grow', (m) => say.need.test(m.text ?? '') || say.resume.test(m.text ?? '') || say.recap.test(m.text ?? ''));
   if (say.resume.test(first.text)) {
-    since = await chat.say('no');
-    await chat.reply(since, texting(say.need));
+    first = await chat.ask('no', (m) => say.need.test(m.text ?? '') || say.recap.test(m.text ?? ''));
   }
+  await pastRecap(chat, first);
   await chat.ask('Clarity on my next step as a manager', texting(say.time));
   await chat.ask('20 minutes', texting(say.contract));
-  since = await chat.say('yes');
+  const since = await chat.say('yes');
   await chat.reply(since, texting(say.goal));
   return chat.reply(since, goalForm);
 }
@@ -124,7 +136,7 @@ describe('personal chat', () => {
     const help = await chat.ask('help', texting(say.help));
 
     const listed = [...help.text.matchAll(/^- \*\*(\w+)\*\*: /gm)].map((match) => match[1]);
-    assert.deepEqual(listed, ['start', 'grow', 'egan', 'aligraham', 'actions', 'reflect', 'help', 'cancel']);
+    assert.deepEqual(listed, ['start', 'grow', 'egan', 'aligraham', 'actions', 'history', 'reflect', 'help', 'cancel']);
     assert.doesNotMatch(help.text, /mention me first/, 'the group-chat note is for group chats only');
   });
 
@@ -330,10 +342,11 @@ describe('bad input', () => {
   test('a card submit while the bot waits for typed text is answered and the conversation carries on', async () => {
     const chat = e2e.personal;
     await chat.reset();
-    const asked = await chat.ask('grow', (m) => say.need.test(m.text ?? '') || say.resume.test(m.text ?? ''));
+    let asked = await chat.ask('grow', (m) => say.need.test(m.text ?? '') || say.resume.test(m.text ?? '') || say.recap.test(m.text ?? ''));
     if (say.resume.test(asked.text)) {
-      await chat.ask('no', texting(say.need));
+      asked = await chat.ask('no', (m) => say.need.test(m.text ?? '') || say.recap.test(m.text ?? ''));
     }
+    asked = await pastRecap(chat, asked);
 
     const since = await chat.submit(asked.messageId, { bogus: true, nested: { deeper: [1, 2] } });
     const again = await chat.reply(since, texting(say.need));

@@ -19,6 +19,7 @@ const pastDate = '2000-01-01';
 // What the bot says at each step of GROW that is not a card (the same texts playground-api.test.mjs waits for).
 const say = {
   resume: /You have an unfinished \*\*GROW\*\* conversation/,
+  recap: /How did it go\?$/,
   need: /what would you like to get from this conversation\?$/,
   time: /How much time do you have for this now\?$/,
   contract: /Shall we start\?$/,
@@ -112,15 +113,20 @@ function renderedCard(page, text) {
   return page.locator('.ac-adaptiveCard', { hasText: text }).last();
 }
 
-/** Types "grow" and waits for the first question, declining to resume a draft an earlier test left. */
+/**
+ * Types "grow" and waits for the first question, declining to resume a draft an earlier test left and leaving open
+ * the actions an earlier test agreed (a new conversation reviews them first, one question each).
+ */
 async function startGrowInPage(page) {
-  await typeMessage(page, 'grow');
-  const first = page.locator('.fai-OutputCard', { hasText: /what would you like to get from this conversation\?|You have an unfinished GROW conversation/ }).last();
-  await first.waitFor();
-  if (/unfinished/.test(await first.innerText())) {
-    await typeMessage(page, 'no');
-    await botBubble(page, 'what would you like to get from this conversation?').waitFor();
+  const firstQuestion = (m) => say.need.test(m.text ?? '') || say.recap.test(m.text ?? '');
+  let first = await answer(page, 'grow', (m) => firstQuestion(m) || say.resume.test(m.text ?? ''));
+  if (say.resume.test(first.text ?? '')) {
+    first = await answer(page, 'no', firstQuestion);
   }
+  while (say.recap.test(first.text ?? '')) {
+    first = await answer(page, 'Still open', firstQuestion);
+  }
+  await botBubble(page, 'what would you like to get from this conversation?').waitFor();
 }
 
 /** Types a date into an Input.Date (a Fluent date picker in this renderer) and closes its calendar. */
@@ -195,7 +201,7 @@ test('opening the playground installs the app and shows the welcome; help typed 
 
   // Markdown rendered as Teams renders it: a list, each command in bold.
   const commands = await help.locator('li > strong:first-child').allInnerTexts();
-  assert.deepEqual(commands, ['start', 'grow', 'egan', 'aligraham', 'actions', 'reflect', 'help', 'cancel']);
+  assert.deepEqual(commands, ['start', 'grow', 'egan', 'aligraham', 'actions', 'history', 'reflect', 'help', 'cancel']);
   await screenshot(page, 'playground-help.png');
   assert.deepEqual(errors, []);
   assertNothingElseLeftLoopback();
@@ -268,11 +274,7 @@ test('a whole GROW conversation walked by typing and clicks, from "grow" to the 
   const { page, errors } = await openPlayground();
 
   // The frame's beginning, typed (its choice buttons cannot be clicked here: see the todo test below).
-  const opening = await answer(page, 'grow', (m) => say.need.test(m.text ?? '') || say.resume.test(m.text ?? ''));
-  if (say.resume.test(opening.text)) {
-    await answer(page, 'no', texting(say.need));
-  }
-  await botBubble(page, 'what would you like to get from this conversation?').waitFor();
+  await startGrowInPage(page);
   await answer(page, 'Clarity on my next step as a manager', texting(say.time));
   await botBubble(page, 'How much time do you have for this now?').waitFor();
   await answer(page, '20 minutes', texting(say.contract));

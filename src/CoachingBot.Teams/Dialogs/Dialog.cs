@@ -45,6 +45,27 @@ public abstract class Dialog
             : dc.EndDialogAsync(childResult.Result, cancellationToken);
     }
 
+    /// <summary>
+    /// The user typed <c>back</c> at a question this dialog's child asked, and the child has left the stack: ask the
+    /// previous question again, showing the answer given. Return null when there is no earlier question to go back to
+    /// (the caller then re-asks the current one). The default cannot step back.
+    /// </summary>
+    public virtual Task<DialogTurnResult?> StepBackAsync(DialogContext dc, CancellationToken cancellationToken) =>
+        Task.FromResult<DialogTurnResult?>(null);
+
+    /// <summary>
+    /// Whether a text message arriving at <paramref name="at"/> while this dialog's child waits continues the previous
+    /// answer rather than answering the child's question. The default never joins.
+    /// </summary>
+    public virtual bool JoinsPreviousAnswer(DialogInstance instance, DateTimeOffset at) => false;
+
+    /// <summary>
+    /// Adds <paramref name="text"/> to the previous answer (after <see cref="JoinsPreviousAnswer"/> said yes and the
+    /// child has left the stack) and asks the current question again.
+    /// </summary>
+    public virtual Task<DialogTurnResult> JoinPreviousAnswerAsync(DialogContext dc, string text, CancellationToken cancellationToken) =>
+        throw new NotSupportedException($"'{Id}' does not join answers.");
+
     /// <summary>Asks the current question again, as after the user typed <c>help</c>. The default does nothing.</summary>
     public virtual Task RepromptAsync(DialogContext dc, CancellationToken cancellationToken) => Task.CompletedTask;
 

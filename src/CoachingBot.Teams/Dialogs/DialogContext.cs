@@ -76,6 +76,7 @@ public sealed class DialogContext
     /// </summary>
     public async Task<DialogTurnResult> EndDialogAsync(JsonNode? result = null, CancellationToken cancellationToken = default)
     {
+        LastEndedId = ActiveDialog?.Id;
         await PopAsync(DialogEndReason.Ended, cancellationToken).ConfigureAwait(false);
         return await ResumeParentAsync(DialogTurnResult.Complete(Detach(result)), cancellationToken).ConfigureAwait(false);
     }
@@ -114,6 +115,55 @@ public sealed class DialogContext
         await PopAsync(DialogEndReason.Replaced, cancellationToken).ConfigureAwait(false);
         return await BeginDialogAsync(dialogId, options, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// The active dialog (a prompt) hands the turn back to its parent, for <c>back</c>: pops it and lets the parent
+    /// ask its previous question. Null, with nothing changed, when there is no parent or it cannot step back.
+    /// </summary>
+    public async Task<DialogTurnResult?> StepBackAsync(CancellationToken cancellationToken = default)
+    {
+        if (State.Stack.Count < 2)
+        {
+            return null;
+        }
+
+        var parent = FindDialog(State.Stack[^2]);
+        var popped = State.Stack[^1];
+        State.Stack.RemoveAt(State.Stack.Count - 1);
+        var result = await parent.StepBackAsync(this, cancellationToken).ConfigureAwait(false);
+        if (result is null)
+        {
+            State.Stack.Add(popped);
+            return null;
+        }
+
+        await FindDialog(popped).EndAsync(this, popped, DialogEndReason.Replaced, cancellationToken).ConfigureAwait(false);
+        return result;
+    }
+
+    /// <summary>
+    /// Whether the active dialog's parent takes <see cref="Activity"/>'s text as the rest of the previous answer
+    /// (see <see cref="Dialog.JoinsPreviousAnswer"/>); if so, pops the active dialog and has the parent join it.
+    /// </summary>
+    internal async Task<DialogTurnResult?> TryJoinPreviousAnswerAsync(string text, CancellationToken cancellationToken)
+    {
+        if (State.Stack.Count < 2 || Activity.Timestamp is not { } at)
+        {
+            return null;
+        }
+
+        var parent = FindDialog(State.Stack[^2]);
+        if (!parent.JoinsPreviousAnswer(State.Stack[^2], at))
+        {
+            return null;
+        }
+
+        await PopAsync(DialogEndReason.Replaced, cancellationToken).ConfigureAwait(false);
+        return await parent.JoinPreviousAnswerAsync(this, text, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The id of the dialog that last ended with a result in this turn, so a parent can tell what kind of question was answered.</summary>
+    internal string? LastEndedId { get; private set; }
 
     /// <summary>Asks the active dialog to re-ask its question; does nothing when none is running.</summary>
     public Task RepromptAsync(CancellationToken cancellationToken = default)

@@ -45,6 +45,11 @@ public abstract class Prompt<TOptions> : Dialog where TOptions : PromptOptions, 
 
         var state = Instance(dc).State;
         var options = ReadOptions(state[OptionsKey]);
+        if (await TypedWordAsync(dc, options, cancellationToken).ConfigureAwait(false) is { } handled)
+        {
+            return handled;
+        }
+
         var attempts = state[AttemptsKey]!.GetValue<int>() + 1;
 
         var recognition = Recognize(dc.Context, options);
@@ -73,6 +78,42 @@ public abstract class Prompt<TOptions> : Dialog where TOptions : PromptOptions, 
 
         SendPrompt(dc.Context, options, reason, isRetry: true);
         return DialogTurnResult.Waiting;
+    }
+
+    /// <summary>
+    /// The words every prompt understands before its own recognition: <c>back</c>, <c>skip</c> (where allowed), and text
+    /// that continues the previous answer. The rule for joining: a text message that arrives within the parent's join
+    /// window (see <see cref="WaterfallDialog.JoinWindow"/>) of the message that answered the previous free-text question
+    /// is the rest of that answer, sent in two parts as people do in chat; it is added to it, and this question asked
+    /// again. Later text, and text at the first question, is this question's answer as usual.
+    /// </summary>
+    private async Task<DialogTurnResult?> TypedWordAsync(DialogContext dc, TOptions options, CancellationToken cancellationToken)
+    {
+        if (dc.Activity.Value is { ValueKind: not (JsonValueKind.Undefined or JsonValueKind.Null) })
+        {
+            return null;
+        }
+
+        var word = TurnText.Normalize(dc.Activity).TrimEnd('.', '!');
+        if (options.AllowBack && string.Equals(word, PromptWords.Back, StringComparison.OrdinalIgnoreCase))
+        {
+            if (await dc.StepBackAsync(cancellationToken).ConfigureAwait(false) is { } back)
+            {
+                return back;
+            }
+
+            dc.Context.SendText(PromptTexts.NothingToGoBackTo);
+            SendPrompt(dc.Context, options, reason: null, isRetry: false);
+            return DialogTurnResult.Waiting;
+        }
+
+        if (options.AllowSkip && string.Equals(word, PromptWords.Skip, StringComparison.OrdinalIgnoreCase))
+        {
+            return await dc.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
+        var text = TurnText.Normalize(dc.Activity, keepLineBreaks: true);
+        return text.Length == 0 ? null : await dc.TryJoinPreviousAnswerAsync(text, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />

@@ -21,6 +21,17 @@ public record PromptOptions
     /// </summary>
     public int? MaxAttempts { get; init; }
 
+    /// <summary>
+    /// Whether typing <c>skip</c> ends the prompt with no answer (a null result), for a question a stage may leave out.
+    /// </summary>
+    public bool AllowSkip { get; init; }
+
+    /// <summary>
+    /// Whether typing <c>back</c> returns to the previous question, when the dialog that asked can step back
+    /// (<see cref="WaterfallDialog"/> can). On by default; turn it off where "back" is a likely answer.
+    /// </summary>
+    public bool AllowBack { get; init; } = true;
+
     /// <summary>These options as JSON, with the fields of the derived record.</summary>
     public JsonNode ToJson() => JsonSerializer.SerializeToNode(this, GetType(), BotJson.Options)
         ?? throw new InvalidOperationException("Prompt options serialized to null.");

@@ -23,6 +23,11 @@ internal static class PromptTexts
 
     public static readonly CompositeFormat UnknownChoice = CompositeFormat.Parse("Sorry, that isn't one of the options. Please click a button, or type one of: {0}.");
 
+    public const string NothingToGoBackTo = "There's no earlier question to go back to here.";
+    public static readonly CompositeFormat PreviousAnswer = CompositeFormat.Parse("Back to the previous question. Your answer was:\n\n{0}\n\nType a new answer, or the same again to keep it.");
+    public const string BackToPreviousCard = "Back to the previous question.";
+    public const string AddedToPreviousAnswer = "I've added that to your previous answer.";
+
     public const string UseTheCard = "Please use the card's button to send your answers.";
     public const string FixTheCard = "Some answers need another look; I've marked them on the card.";
 }

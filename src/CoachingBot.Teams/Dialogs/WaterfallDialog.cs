@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CoachingBot.Teams.Schema;
@@ -11,12 +12,27 @@ namespace CoachingBot.Teams.Dialogs;
 /// When the last step moves on (<see cref="WaterfallStepContext.NextAsync"/>, or its child ends), the waterfall ends
 /// with that result. A child that ends Cancelled (such as a
 /// prompt that reached its maximum attempts) cancels the waterfall too, up to the root, where the caller sees it.
+/// <para>
+/// The waterfall keeps a short history of the steps it ran (the result each received, its values before it ran, the
+/// answer its question got), so it can step back one question for <c>back</c>, restoring the values as they were, and
+/// add a quick second message to the previous free-text answer (see <see cref="JoinWindow"/>). Steps should therefore
+/// save with upserts: a step may run again.
+/// </para>
 /// </summary>
 public class WaterfallDialog : Dialog
 {
     private const string StepIndexKey = "stepIndex";
     private const string ValuesKey = "values";
     private const string OptionsKey = "options";
+    private const string HistoryKey = "history";
+    private const string IndexKey = "index";
+    private const string ResultKey = "result";
+    private const string AnswerKey = "answer";
+    private const string JoinableKey = "joinable";
+    private const string AnsweredAtKey = "answeredAt";
+
+    /// <summary>How many steps the history keeps; enough to step back, small enough to store with every turn.</summary>
+    private const int HistoryLength = 16;
 
     private readonly List<Func<WaterfallStepContext, CancellationToken, Task<DialogTurnResult>>> _steps = [];
 
@@ -34,6 +50,13 @@ public class WaterfallDialog : Dialog
     protected WaterfallDialog(string id) : base(id)
     {
     }
+
+    /// <summary>
+    /// How soon after a free-text answer another text message counts as the rest of that answer rather than the answer
+    /// to the next question, by the activities' timestamps (set by Teams). People often send a thought in two messages
+    /// a few seconds apart; reading the next question and answering it takes longer than this.
+    /// </summary>
+    public TimeSpan JoinWindow { get; init; } = TimeSpan.FromSeconds(15);
 
     /// <summary>How many steps the waterfall has.</summary>
     public int StepCount => _steps.Count;
@@ -71,6 +94,7 @@ public class WaterfallDialog : Dialog
         JsonNode? reply = text.Length > 0 ? JsonValue.Create(text)
             : dc.Activity.Value is { ValueKind: not JsonValueKind.Undefined } value ? JsonNode.Parse(value.GetRawText())
             : null;
+        RecordAnswer(dc, reply, joinable: false);
         return RunStepAsync(dc, CurrentStep(dc) + 1, reply, cancellationToken);
     }
 
@@ -79,9 +103,124 @@ public class WaterfallDialog : Dialog
     {
         ArgumentNullException.ThrowIfNull(dc);
         ArgumentNullException.ThrowIfNull(childResult);
-        return childResult.Status == DialogTurnStatus.Cancelled
-            ? dc.CancelDialogAsync(cancellationToken)
-            : RunStepAsync(dc, CurrentStep(dc) + 1, childResult.Result, cancellationToken);
+        if (childResult.Status == DialogTurnStatus.Cancelled)
+        {
+            return dc.CancelDialogAsync(cancellationToken);
+        }
+
+        var freeText = childResult.Result is JsonValue answer && answer.GetValueKind() == JsonValueKind.String
+            && dc.LastEndedId is { } childId && dc.Dialogs.Find(childId) is TextPrompt;
+        RecordAnswer(dc, childResult.Result, freeText);
+        return RunStepAsync(dc, CurrentStep(dc) + 1, childResult.Result, cancellationToken);
+    }
+
+    /// <summary>Asks the question before the current one again, with its values restored and the answer it had shown.</summary>
+    public override async Task<DialogTurnResult?> StepBackAsync(DialogContext dc, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dc);
+        var history = History(Instance(dc).State);
+        if (PreviousAnswered(history) is not { } at)
+        {
+            return null;
+        }
+
+        var previous = history[at]!.AsObject();
+        var answer = previous[AnswerKey];
+        dc.Context.SendText(answer is JsonValue value && value.GetValueKind() == JsonValueKind.String
+            ? string.Format(CultureInfo.InvariantCulture, PromptTexts.PreviousAnswer, value.GetValue<string>())
+            : PromptTexts.BackToPreviousCard);
+        return await RerunAsync(dc, history, at, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public override bool JoinsPreviousAnswer(DialogInstance instance, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        var history = History(instance.State);
+        return PreviousAnswered(history) is { } index
+            && history[index]![JoinableKey]?.GetValue<bool>() == true
+            && history[index]![AnsweredAtKey] is JsonValue answeredAt
+            && answeredAt.TryGetValue<DateTimeOffset>(out var answered)
+            && at >= answered && at - answered <= JoinWindow;
+    }
+
+    /// <inheritdoc />
+    public override Task<DialogTurnResult> JoinPreviousAnswerAsync(DialogContext dc, string text, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dc);
+        var history = History(Instance(dc).State);
+        var at = PreviousAnswered(history) ?? throw new InvalidOperationException("There is no previous answer to join.");
+        var previous = history[at]!.AsObject();
+        var joined = previous[AnswerKey]!.GetValue<string>() + "\n\n" + text;
+        previous[AnswerKey] = joined;
+        previous[AnsweredAtKey] = dc.Activity.Timestamp;
+        dc.Context.SendText(PromptTexts.AddedToPreviousAnswer);
+
+        // The step that received the answer runs again with the whole of it, from the values it started with.
+        var receiving = history[at + 1]!.AsObject();
+        var state = Instance(dc).State;
+        state[ValuesKey] = receiving[ValuesKey]!.DeepClone();
+        var index = receiving[IndexKey]!.GetValue<int>();
+        while (history.Count > at + 1)
+        {
+            history.RemoveAt(history.Count - 1);
+        }
+
+        return RunStepAsync(dc, index, JsonValue.Create(joined), cancellationToken);
+    }
+
+    private Task<DialogTurnResult> RerunAsync(DialogContext dc, JsonArray history, int at, CancellationToken cancellationToken)
+    {
+        var entry = history[at]!.AsObject();
+        var state = Instance(dc).State;
+        state[ValuesKey] = entry[ValuesKey]!.DeepClone();
+        var index = entry[IndexKey]!.GetValue<int>();
+        var result = entry[ResultKey]?.DeepClone();
+        while (history.Count > at)
+        {
+            history.RemoveAt(history.Count - 1);
+        }
+
+        return RunStepAsync(dc, index, result, cancellationToken);
+    }
+
+    /// <summary>Where in the history the last question answered before the current one is: the newest entry below the top with an answer.</summary>
+    private static int? PreviousAnswered(JsonArray history)
+    {
+        for (var i = history.Count - 2; i >= 0; i--)
+        {
+            if (history[i] is JsonObject entry && entry.ContainsKey(AnswerKey))
+            {
+                return i;
+            }
+        }
+
+        return null;
+    }
+
+    private static void RecordAnswer(DialogContext dc, JsonNode? answer, bool joinable)
+    {
+        var history = History(Instance(dc).State);
+        if (history.Count == 0 || history[^1] is not JsonObject current)
+        {
+            return;
+        }
+
+        current[AnswerKey] = answer?.DeepClone();
+        current[JoinableKey] = joinable;
+        current[AnsweredAtKey] = dc.Activity.Timestamp;
+    }
+
+    private static JsonArray History(JsonObject state)
+    {
+        if (state[HistoryKey] is JsonArray history)
+        {
+            return history;
+        }
+
+        history = [];
+        state[HistoryKey] = history;
+        return history;
     }
 
     /// <inheritdoc />
@@ -103,6 +242,13 @@ public class WaterfallDialog : Dialog
 
         var state = Instance(dc).State;
         state[StepIndexKey] = index;
+        var history = History(state);
+        history.Add(new JsonObject { [IndexKey] = index, [ResultKey] = result?.DeepClone(), [ValuesKey] = state[ValuesKey]!.DeepClone() });
+        while (history.Count > HistoryLength)
+        {
+            history.RemoveAt(0);
+        }
+
         var stepContext = new WaterfallStepContext(this, dc, index, state[OptionsKey], (JsonObject)state[ValuesKey]!, result);
         return _steps[index](stepContext, cancellationToken);
     }

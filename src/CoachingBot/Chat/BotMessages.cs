@@ -34,6 +34,7 @@ public static class BotMessages
         - **egan**: Egan's Skilled Helper: the current picture, the preferred picture, the way forward.
         - **aligraham**: Ali and Graham: clarifying, exploring, evaluating, action planning.
         - **actions**: your open actions; change their status (open, in progress, done, dropped).
+        - **history**: your past conversations (model, date, goal); open one to see its summary again.
         - **reflect**: record a reflection between sessions. *Not available yet.*
         - **help**: this list. It works at any point, even in the middle of a conversation.
         - **cancel**: stop the conversation in progress. What you have answered is kept as a draft, and next time I'll offer to pick it up.

@@ -18,14 +18,16 @@ public sealed partial class CoachingTurnHandler : IBot
     private readonly IConversationStore _conversations;
     private readonly ActionsCommand _actionsCommand;
     private readonly CareResponder _care;
+    private readonly HistoryCommand _historyCommand;
     private readonly ILogger<CoachingTurnHandler> _logger;
 
-    public CoachingTurnHandler(DialogRunner runner, IConversationStore conversations, ActionsCommand actionsCommand, CareResponder care, ILogger<CoachingTurnHandler> logger)
+    public CoachingTurnHandler(DialogRunner runner, IConversationStore conversations, ActionsCommand actionsCommand, HistoryCommand historyCommand, CareResponder care, ILogger<CoachingTurnHandler> logger)
     {
         _runner = runner;
         _conversations = conversations;
         _actionsCommand = actionsCommand;
         _care = care;
+        _historyCommand = historyCommand;
         _logger = logger;
     }
 
@@ -114,6 +116,12 @@ public sealed partial class CoachingTurnHandler : IBot
             return;
         }
 
+        if (CardKind(dc) == CardKinds.History)
+        {
+            await _historyCommand.OpenAsync(turn, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         if (IsStaleCardSubmit(dc))
         {
             // A second click on a card already saved (or one from a conversation that has ended): change nothing.
@@ -183,6 +191,9 @@ public sealed partial class CoachingTurnHandler : IBot
                 break;
             case Command.Actions:
                 await _actionsCommand.ShowAsync(turn, cancellationToken).ConfigureAwait(false);
+                break;
+            case Command.History:
+                await _historyCommand.ShowAsync(turn, cancellationToken).ConfigureAwait(false);
                 break;
             case Command.Reflect:
                 turn.SendText(BotMessages.NotAvailableYet(command));

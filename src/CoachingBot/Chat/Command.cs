@@ -12,6 +12,7 @@ public enum Command
     AliGraham,
     Reflect,
     Actions,
+    History,
 }
 
 public static class Commands
@@ -31,6 +32,7 @@ public static class Commands
         ["ali and graham"] = Command.AliGraham,
         ["reflect"] = Command.Reflect,
         ["actions"] = Command.Actions,
+        ["history"] = Command.History,
     };
 
     /// <summary>

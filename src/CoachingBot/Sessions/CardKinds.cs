@@ -18,6 +18,9 @@ public static class CardKinds
     /// <summary>The open-actions card; handled whenever it is pressed, not by a waiting prompt.</summary>
     public const string ActionList = "actionList";
 
+    /// <summary>The past-conversations card; handled whenever it is pressed, not by a waiting prompt.</summary>
+    public const string History = "history";
+
     /// <summary>The prompt that waits for this kind of card, or null for a kind no prompt takes.</summary>
     public static string? PromptFor(string? kind) => kind switch
     {

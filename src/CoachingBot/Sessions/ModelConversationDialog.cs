@@ -17,7 +17,7 @@ namespace CoachingBot.Sessions;
 public sealed class ModelConversationDialog : Dialog
 {
     public const string IdPrefix = "session.";
-    public const int MaxTextAnswerLength = 2_000;
+    public const int MaxTextAnswerLength = TextPromptOptions.LongestMessage;
 
     private const string ConversationKey = "conversationId";
     private const string AskKey = "ask";
@@ -453,7 +453,7 @@ public sealed class ModelConversationDialog : Dialog
         var prompt = MessageFactory.Text(forWhom + string.Join("\n\n", new[] { lead, question }.Where(part => !string.IsNullOrEmpty(part))));
         PromptOptions asked = ask.Kind switch
         {
-            AskKind.PresentingNeed => new TextPromptOptions { Prompt = prompt, MaxLength = 1_000 },
+            AskKind.PresentingNeed => new TextPromptOptions { Prompt = prompt, MaxLength = MaxTextAnswerLength },
             AskKind.Time => new ChoicePromptOptions { Prompt = prompt, Choices = [.. ConversationFrame.TimeChoices.Select(choice => new PromptChoice(choice))] },
             AskKind.Contract => new PromptOptions { Prompt = prompt },
             AskKind.Stage when ask.Stage!.Captures == CaptureKind.Text => new TextPromptOptions { Prompt = prompt, MaxLength = MaxTextAnswerLength },

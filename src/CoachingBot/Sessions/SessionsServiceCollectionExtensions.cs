@@ -5,7 +5,7 @@ namespace CoachingBot.Sessions;
 
 public static class SessionsServiceCollectionExtensions
 {
-    /// <summary>Registers a conversation dialog per built-in model, the prompts they share, and the actions command.</summary>
+    /// <summary>Registers a conversation dialog per built-in model, the prompts they share, and the actions and history commands.</summary>
     public static IServiceCollection AddCoachingSessions(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -19,6 +19,7 @@ public static class SessionsServiceCollectionExtensions
         }
 
         services.AddSingleton<Dialog>(provider => new StartConversationDialog(provider.GetRequiredService<ICoachingConversationStore>()));
+        services.AddSingleton<Dialog>(provider => new RecapDialog(provider.GetRequiredService<ICoachingConversationStore>(), provider.GetRequiredService<IActionStore>()));
         services.AddSingleton<Dialog, ChooseModelDialog>();
         foreach (var create in SessionPrompts.Factories)
         {
@@ -26,6 +27,7 @@ public static class SessionsServiceCollectionExtensions
         }
 
         services.AddSingleton<ActionsCommand>();
+        services.AddSingleton<HistoryCommand>();
         return services;
     }
 }

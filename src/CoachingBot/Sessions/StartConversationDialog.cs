@@ -8,7 +8,8 @@ namespace CoachingBot.Sessions;
 
 /// <summary>
 /// Starts a model's conversation, first offering to resume the client's unfinished one in this chat, so leaving
-/// half way never loses what was answered.
+/// half way never loses what was answered. A new one opens with a review of the last goal and open actions
+/// (<see cref="RecapDialog"/>), as a coaching session does, before the model's first stage.
 /// </summary>
 public sealed class StartConversationDialog : WaterfallDialog
 {
@@ -17,6 +18,7 @@ public sealed class StartConversationDialog : WaterfallDialog
     private const string ModelKey = "model";
     private const string UnfinishedKey = "unfinished";
     private const string UnfinishedModelKey = "unfinishedModel";
+    private const string ResumeKey = "resume";
 
     private readonly ICoachingConversationStore _conversations;
 
@@ -25,6 +27,7 @@ public sealed class StartConversationDialog : WaterfallDialog
     {
         _conversations = conversations;
         AddStep(OfferResumeStepAsync);
+        AddStep(RecapStepAsync);
         AddStep(BeginStepAsync);
         AddStep(EndStepAsync);
     }
@@ -61,9 +64,18 @@ public sealed class StartConversationDialog : WaterfallDialog
         return await step.PromptAsync(SessionPrompts.Confirm, new PromptOptions { Prompt = MessageFactory.Text(ResumeQuestion(unfinishedModel, unfinished)) }, cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<DialogTurnResult> BeginStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    private static async Task<DialogTurnResult> RecapStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var resume = step.Result?.GetValue<bool>() == true;
+        step.Values[ResumeKey] = resume;
+        return resume
+            ? await step.NextAsync(cancellationToken: cancellationToken).ConfigureAwait(false)
+            : await step.BeginDialogAsync(RecapDialog.DialogId, cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<DialogTurnResult> BeginStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var resume = step.Values[ResumeKey]?.GetValue<bool>() == true;
         if (resume && CoachingModels.Find(step.Values[UnfinishedModelKey]?.GetValue<string>()) is { } unfinishedModel
             && Guid.TryParse(step.Values[UnfinishedKey]?.GetValue<string>(), out var id))
         {

@@ -3,11 +3,18 @@ using CoachingBot.Teams.Cards;
 
 namespace CoachingBot.Sessions;
 
-/// <summary>The end of a conversation on one card: goal, reality, chosen options, actions with dates, FIRST ratings.</summary>
+/// <summary>
+/// The end of a conversation on one card: goal, reality, chosen options, actions with dates, whether it did what the
+/// client wanted, FIRST ratings and their comment. Sent at the end, and again from <c>history</c>.
+/// </summary>
 public static class SummaryCard
 {
-    /// <summary>How much of a long answer the summary shows; the whole answer stays saved.</summary>
+    /// <summary>How much of a long answer the card shows at first; the rest is one click away (a ShowCard), never lost.</summary>
     public const int MaxExcerptLength = 280;
+
+    public const string FullTextTitle = "Show the full text";
+    public const string ContractCheckTitle = "Did it give you what you wanted?";
+    public const string FirstCommentTitle = "Your comment";
 
     public static AdaptiveCard Build(CoachingModel model, CoachingConversation conversation, IReadOnlyList<ActionItem> actions)
     {
@@ -34,7 +41,7 @@ public static class SummaryCard
         {
             if (conversation.Answers.TryGetValue(stage.Id, out var answer))
             {
-                Section(body, stage.Title, Excerpt(answer));
+                LongSection(body, stage.Title, answer);
             }
         }
 
@@ -55,10 +62,20 @@ public static class SummaryCard
             Section(body, "Next check-in", CardParts.LongDate(followUp));
         }
 
+        if (conversation.ContractCheck is { } contractCheck)
+        {
+            Section(body, ContractCheckTitle, contractCheck);
+        }
+
         if (conversation.FirstRatings.Count > 0)
         {
             body.Add(new TextBlock("How it went (FIRST)") { Weight = TextWeight.Bolder, Separator = true });
             body.Add(new FactSet { Facts = [.. FirstModel.Factors.Where(f => conversation.FirstRatings.ContainsKey(f.Id)).Select(f => new Fact(f.Title, $"{conversation.FirstRatings[f.Id]}/5"))] });
+        }
+
+        if (!string.IsNullOrWhiteSpace(conversation.FirstComment))
+        {
+            LongSection(body, FirstCommentTitle, conversation.FirstComment);
         }
 
         return new AdaptiveCard { Body = body };
@@ -68,6 +85,22 @@ public static class SummaryCard
     {
         body.Add(new TextBlock(title) { Weight = TextWeight.Bolder, Separator = true });
         body.Add(new TextBlock(text));
+    }
+
+    /// <summary>
+    /// A section whose text, when long, shows its start and a button that opens the whole inside the card: the card
+    /// stays short to scan, and nothing the client wrote is hidden from them.
+    /// </summary>
+    private static void LongSection(List<CardElement> body, string title, string text)
+    {
+        Section(body, title, Excerpt(text));
+        if (text.Length > MaxExcerptLength)
+        {
+            body.Add(new ActionSet
+            {
+                Actions = [new ShowCardAction { Title = FullTextTitle, Card = new AdaptiveCard { Body = [new TextBlock(text)] } }],
+            });
+        }
     }
 
     private static string Excerpt(string text) =>

@@ -32,7 +32,7 @@ public sealed class CardDumpTests
         "OptionsCard.ListForm", "OptionsCard.ShortlistForm", "OptionsCard.WeighForm", "OptionsCard.Saved", "OptionsCard.SavedList",
         "ActionsCard.Form", "ActionsCard.Saved",
         "FirstCard.Form", "FirstCard.Saved",
-        "ActionListCard.Build", "SummaryCard.Build",
+        "ActionListCard.Build", "SummaryCard.Build", "HistoryCard.Build",
     ];
 
     [Fact]
@@ -161,6 +161,18 @@ public sealed class CardDumpTests
             cards[$"summary-{model.Id}"] = SummaryCard.Build(model, Finished(model, goal, options, ratings), items);
         }
 
+        var past = CoachingModels.All.Select((model, i) => Finished(model, goal, options, ratings) with
+        {
+            Id = Guid.Parse($"10000000-0000-4000-8000-00000000000{i + 1}"),
+            Status = i == 0 ? ConversationStatus.Draft : ConversationStatus.Completed,
+        }).ToList();
+        cards["history"] = HistoryCard.Build(past);
+        cards["history-more-than-listed"] = HistoryCard.Build([.. Enumerable.Repeat(past[^1], HistoryCard.MaxListed + 2)]);
+        cards["prompt-recap-choice"] = await PromptCardAsync(prompts[SessionPrompts.Choice], new ChoicePromptOptions
+        {
+            Prompt = MessageFactory.Text(RecapDialog.HowDidItGo(items[0].What, items[0].ByWhen)),
+            Choices = RecapDialog.Choices,
+        });
         cards["library-form-every-input-with-errors"] = EveryInputForm();
         return cards;
     }

@@ -48,18 +48,15 @@ public sealed class ConversationTests(BotAppFixture fixture) : IClassFixture<Bot
     }
 
     [Fact]
-    public async Task TextAnswer_IsRefusedWhenOverlong_AndTheSameQuestionIsAskedAgain()
+    public async Task TextAnswer_LongerThanATeamsMessage_IsRefusedAtTheDoor_AndTheQuestionStillWaits()
     {
         using var chat = fixture.App.Chat();
-        var tooLong = new string('a', ModelConversationDialog.MaxTextAnswerLength + 1);
-        await Transcript.RunAsync(
-            chat,
-            [
-                .. SessionWalk.Beginning(CoachingModels.Grow),
-                (SessionWalk.Goal, ["Your goal (saved)", "**Reality**"]),
-                (tooLong, [$"{ModelConversationDialog.MaxTextAnswerLength}", "**Reality**"]),
-                ("A shorter answer, in a few more words", ["**Options**"]),
-            ]);
+        await Transcript.RunAsync(chat, [.. SessionWalk.Beginning(CoachingModels.Grow), (SessionWalk.Goal, ["Your goal (saved)", "**Reality**"])]);
+
+        var response = await chat.SendAsync(chat.Message(new string('a', ModelConversationDialog.MaxTextAnswerLength + 1)));
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        await Transcript.RunAsync(chat, ("A shorter answer, in a few more words", ["**Options**"]));
     }
 
     [Fact]

@@ -14,6 +14,8 @@ internal static class RepositoryFiles
 
     public static string AppProjectPath => Path.Combine(Root.Value, "src", "CoachingBot", "CoachingBot.csproj");
 
+    public static string ManifestPath => Path.Combine(Root.Value, "manifest", "manifest.json");
+
     public static JsonObject ReadJsonObject(string path)
     {
         var options = new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Disallow, AllowTrailingCommas = false };

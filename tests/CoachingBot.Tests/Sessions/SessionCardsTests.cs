@@ -30,6 +30,8 @@ public sealed class SessionCardsTests
         Options = [new OptionItem("Mentor", 4, 3, "Experience", "Time", Chosen: true), new OptionItem("Shadow", 3, 4)],
         FollowUpOn = new DateOnly(2026, 3, 20),
         FirstRatings = new Dictionary<string, int> { ["focus"] = 4, ["tactics"] = 5 },
+        ContractCheck = "Partly",
+        FirstComment = "Good to see it written down",
     };
 
     public static TheoryData<string, AdaptiveCard> Cards() => new()
@@ -43,6 +45,7 @@ public sealed class SessionCardsTests
         { "first form", FirstCard.Form(View()) },
         { "first saved", FirstCard.Saved(new FirstRatings(new Dictionary<string, int> { ["focus"] = 4 }, "Good")) },
         { "summary", SummaryCard.Build(CoachingModels.Grow, Finished, []) },
+        { "history", HistoryCard.Build([Finished, Finished with { Id = Guid.NewGuid(), Status = ConversationStatus.Draft }]) },
         { "action list", ActionListCard.Build([new ActionItem { Id = Guid.NewGuid(), ConversationId = Finished.Id, OwnerUserId = "29:client", What = "Email", ByWhen = new DateOnly(2026, 3, 6), Confidence = 8, Status = ActionStatus.InProgress, CreatedAt = Now, UpdatedAt = Now }]) },
     };
 
@@ -83,6 +86,30 @@ public sealed class SessionCardsTests
         Assert.DoesNotContain(texts, text => text!.Contains("Shadow", StringComparison.Ordinal));
         Assert.Contains(new string('r', SummaryCard.MaxExcerptLength) + "…", texts);
         Assert.Contains("20 March 2026", texts);
+    }
+
+    [Fact]
+    public void SummaryCard_OpensTheFullReality_AndShowsTheContractCheckAndFirstComment()
+    {
+        var json = JsonNode.Parse(SummaryCard.Build(CoachingModels.Grow, Finished, []).ToJson())!;
+        var body = json["body"]!.AsArray();
+        var texts = body.Where(e => e!["type"]!.GetValue<string>() == "TextBlock").Select(e => e!["text"]!.GetValue<string>()).ToList();
+
+        var showCards = body.Where(e => e!["type"]!.GetValue<string>() == "ActionSet").SelectMany(e => e!["actions"]!.AsArray()).ToList();
+        var full = Assert.Single(showCards);
+        Assert.Equal("Action.ShowCard", full!["type"]!.GetValue<string>());
+        Assert.Equal(SummaryCard.FullTextTitle, full["title"]!.GetValue<string>());
+        Assert.Equal(new string('r', 400), full["card"]!["body"]![0]!["text"]!.GetValue<string>());
+        Assert.Equal("Partly", texts[texts.IndexOf(SummaryCard.ContractCheckTitle) + 1]);
+        Assert.Equal("Good to see it written down", texts[texts.IndexOf(SummaryCard.FirstCommentTitle) + 1]);
+    }
+
+    [Fact]
+    public void SummaryCard_HasNoFullTextButton_WhenEveryAnswerIsShort()
+    {
+        var card = SummaryCard.Build(CoachingModels.Grow, Finished with { Answers = new Dictionary<string, string> { ["reality"] = "Short" } }, []);
+
+        Assert.DoesNotContain(card.Body, element => element is ActionSet);
     }
 
     [Fact]
