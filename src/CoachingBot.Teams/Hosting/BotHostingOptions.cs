@@ -27,8 +27,13 @@ public sealed class BotHostingOptions
     /// <summary>How long an invoke waits for its conversation's lane before answering 503.</summary>
     public TimeSpan InvokeLaneWait { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Starts of one turn (each crash counts one) before it is answered with an apology instead of run again.</summary>
-    public int MaxTurnAttempts { get; set; } = 3;
+    /// <summary>
+    /// Starts of one turn (each crash during it counts one) before it is answered with an apology instead of run again.
+    /// Five, not fewer: a process that is restarted again and again (a crash loop, a platform recycling it) can be
+    /// killed in the same innocent turn several times, and only a turn that itself takes the process down every time
+    /// should be given up.
+    /// </summary>
+    public int MaxTurnAttempts { get; set; } = 5;
 
     /// <summary>Runs of one turn that lose a dialog-state race before it is given up.</summary>
     public int MaxStateAttempts { get; set; } = 3;

@@ -179,7 +179,7 @@ public sealed class TurnPipelineTests
     {
         var host = new Host((turn, _) => turn.SendText("ran"));
         await host.Journal.AcceptAsync(Host.Message("m1", "hi"), runsInline: false);
-        for (var crash = 0; crash < 3; crash++)
+        for (var crash = 0; crash < new BotHostingOptions().MaxTurnAttempts; crash++)
         {
             // Each start that never finished: the process died in the turn.
             Assert.NotNull(await host.Journal.NextTurnAsync(Host.ConversationId));
