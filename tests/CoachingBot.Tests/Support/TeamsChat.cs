@@ -118,14 +118,22 @@ public sealed class TeamsChat : IDisposable
         return _http.PostAsync(new Uri("/api/messages", UriKind.Relative), content);
     }
 
-    /// <summary>Sends <paramref name="activity"/>, checks it was taken in, and waits for <paramref name="replies"/> bot messages.</summary>
+    /// <summary>
+    /// Sends <paramref name="activity"/>, checks it was taken in, and waits for <paramref name="replies"/> bot messages
+    /// that answer it (by their replyToId, so a reply to an earlier message that a restarted bot sends again is not
+    /// taken for this one's).
+    /// </summary>
     public async Task<IReadOnlyList<Activity>> ExchangeAsync(Activity activity, int replies)
     {
-        var before = Replies.Count;
+        ArgumentNullException.ThrowIfNull(activity);
         using var response = await SendAsync(activity);
         Assert.True(response.IsSuccessStatusCode, $"The bot answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        return await WaitForRepliesAsync(before + replies);
+        await _connector.WaitUntilAsync(_ => RepliesTo(activity.Id).Count >= replies, $"{replies} replies to {activity.Id} in {ConversationId}");
+        return Replies;
     }
+
+    /// <summary>The bot's messages that answer the activity with id <paramref name="activityId"/>.</summary>
+    public IReadOnlyList<Activity> RepliesTo(string? activityId) => [.. Replies.Where(a => a.ReplyToId == activityId)];
 
     public async Task<IReadOnlyList<Activity>> WaitForRepliesAsync(int total)
     {

@@ -20,7 +20,7 @@ public static class Transcript
                 ? (chat.Submit(submit.Values), "(card) " + JsonSerializer.Serialize(submit.Values))
                 : (chat.Message((string)userSends), (string)userSends);
             var all = await chat.ExchangeAsync(activity, botSays.Length);
-            var answer = all.Skip(before).ToList();
+            var answer = all.Skip(before).Where(reply => reply.ReplyToId == activity.Id).ToList();
             Assert.True(answer.Count == botSays.Length, $"After \"{userSays}\" expected {botSays.Length} messages, got {answer.Count}:\n{TeamsChat.Describe(answer)}");
             for (var i = 0; i < botSays.Length; i++)
             {
