@@ -68,7 +68,7 @@ public sealed class TwoInstanceTests(ITestOutputHelper output)
         Func<CancellationToken, Task<Uri>> To(BotProcess bot) => _ => Task.FromResult(bot.BaseAddress);
 
         await ExchangeAsync(chat.Install(), To(a), [""]);
-        await ExchangeAsync(chat.Message(CoachingModels.Grow.Command), To(b), [$"**{CoachingModels.Grow.Name}** conversation", ConversationFrame.PresentingNeedQuestion]);
+        await ExchangeAsync(chat.Message(CoachingModels.Grow.Command), To(b), [CoachingModels.Grow.AConversation, ConversationFrame.PresentingNeedQuestion]);
 
         // Help in the middle of a dialog is answered with three messages and leaves the dialog where it was.
         string[] helpAnswer = ["Here is what I can do", BotMessages.ResumeAfterHelp, ConversationFrame.PresentingNeedQuestion];

@@ -22,7 +22,7 @@ public sealed class TypedAnswersTests(BotAppFixture fixture) : IClassFixture<Bot
         await Transcript.RunAsync(
             chat,
             [
-                (model.Command, [$"**{model.Name}** conversation", ConversationFrame.PresentingNeedQuestion]),
+                (model.Command, [model.AConversation, ConversationFrame.PresentingNeedQuestion]),
                 ("Clarity on my next step as a manager", [ConversationFrame.TimeQuestion]),
                 ("20 minutes", [ConversationFrame.ContractQuestion]),
                 ("Yes please!", [$"**{model.Stages[0].Title}**"]),
