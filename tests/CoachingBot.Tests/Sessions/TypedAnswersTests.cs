@@ -18,7 +18,7 @@ public sealed class TypedAnswersTests(BotAppFixture fixture) : IClassFixture<Bot
         using var chat = fixture.App.Chat();
         var model = CoachingModels.Grow;
         var walk = SessionWalk.GrowMiddleAndEnding();
-        walk[6] = (followUp, [SessionTexts.FirstQuestion]);
+        walk[Array.FindIndex(walk, step => step.Item1 is "Yes") + 1] = (followUp, [SessionTexts.FirstQuestion]);
         await Transcript.RunAsync(
             chat,
             [
