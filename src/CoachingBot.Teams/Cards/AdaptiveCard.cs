@@ -24,8 +24,11 @@ public sealed class AdaptiveCard : IJsonOnDeserializing
     [JsonPropertyOrder(-1)]
     public string? Schema { get; set; } = SchemaUrl;
 
-    /// <summary>The schema version the card needs; a host that renders a lower one shows <see cref="FallbackText"/>.</summary>
-    public string Version { get; set; } = TeamsVersion;
+    /// <summary>
+    /// The schema version the card needs; a host that renders a lower one shows <see cref="FallbackText"/>. Null for a
+    /// card inside <see cref="ShowCardAction"/>, which takes its version from the card around it.
+    /// </summary>
+    public string? Version { get; set; } = TeamsVersion;
 
     /// <summary>The elements, top to bottom.</summary>
     public IList<CardElement> Body { get; set; } = [];

@@ -98,7 +98,7 @@ public static class SummaryCard
         {
             body.Add(new ActionSet
             {
-                Actions = [new ShowCardAction { Title = FullTextTitle, Card = new AdaptiveCard { Body = [new TextBlock(text)] } }],
+                Actions = [new ShowCardAction { Title = FullTextTitle, Card = new AdaptiveCard { Schema = null, Version = null, Body = [new TextBlock(text)] } }],
             });
         }
     }
