@@ -29,11 +29,12 @@ public sealed class BotHostingOptions
 
     /// <summary>
     /// Starts of one turn (each crash during it counts one) before it is answered with an apology instead of run again.
-    /// Five, not fewer: a process that is restarted again and again (a crash loop, a platform recycling it) can be
-    /// killed in the same innocent turn several times, and only a turn that itself takes the process down every time
-    /// should be given up.
+    /// Ten: a process restarted again and again (a crash loop, a platform recycling it) is often killed while it takes up
+    /// the work the last one left, so an innocent turn can be in flight at several deaths in a row; only a turn that
+    /// itself takes the process down every time should be given up, and ten restarts are a small price for not
+    /// apologising for one that did nothing wrong.
     /// </summary>
-    public int MaxTurnAttempts { get; set; } = 5;
+    public int MaxTurnAttempts { get; set; } = 10;
 
     /// <summary>Runs of one turn that lose a dialog-state race before it is given up.</summary>
     public int MaxStateAttempts { get; set; } = 3;
