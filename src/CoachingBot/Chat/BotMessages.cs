@@ -1,12 +1,10 @@
-using System.Globalization;
-
 namespace CoachingBot.Chat;
 
 /// <summary>What the bot says outside a coaching conversation: welcome, help and the replies to commands; the wording is in ChatTexts.resx.</summary>
 public static class BotMessages
 {
     public static string PersonalWelcome(string? name) =>
-        (string.IsNullOrWhiteSpace(name) ? ChatTexts.PersonalGreetingNoName : Format(ChatTexts.PersonalGreeting, FirstName(name)))
+        (string.IsNullOrWhiteSpace(name) ? ChatTexts.PersonalGreetingNoName : TextFormat.Format(ChatTexts.PersonalGreeting, FirstName(name)))
         + "\n\n" + ChatTexts.PersonalWelcome;
 
     public static string GroupWelcome => ChatTexts.GroupWelcome;
@@ -18,7 +16,7 @@ public static class BotMessages
     public static string CancelledKeptDraft => ChatTexts.CancelledKeptDraft;
 
     public static string WaitingFor(string? name) =>
-        Format(ChatTexts.WaitingFor, string.IsNullOrWhiteSpace(name) ? ChatTexts.WaitingForNoName : name);
+        TextFormat.Format(ChatTexts.WaitingFor, string.IsNullOrWhiteSpace(name) ? ChatTexts.WaitingForNoName : name);
 
     public static string Cancelled => ChatTexts.Cancelled;
 
@@ -37,8 +35,6 @@ public static class BotMessages
     public static string CardAlreadySaved => ChatTexts.CardAlreadySaved;
 
     public static string CardActionNotAvailable => ChatTexts.CardActionNotAvailable;
-
-    private static string Format(string format, string value) => string.Format(CultureInfo.InvariantCulture, format, value);
 
     private static string FirstName(string name)
     {

@@ -5,6 +5,8 @@ namespace CoachingBot.Models;
 /// Egan's Skilled Helper, and Ali and Graham's counselling approach. The questions are ours, written for each
 /// stage's purpose as the models' authors describe it. Each stage asks its first question alone; the others come one
 /// at a time when the client wants more or answers briefly, and its gentler question when the client is stuck.
+/// A definition names its texts (entries in ModelTexts.resx, by <c>nameof</c> so a missing one does not compile) and
+/// holds no wording: the wording is changed or translated there, and the definition stays data.
 /// </summary>
 public static class CoachingModels
 {
@@ -12,58 +14,59 @@ public static class CoachingModels
     public static readonly CoachingModel Grow = new(
         "grow",
         "grow",
-        "GROW",
-        "GROW",
-        "John Whitmore, Coaching for Performance (2009)",
-        "It starts from your goal: best when you can already say what you want.",
+        nameof(ModelTexts.GrowName),
+        nameof(ModelTexts.GrowShortName),
+        nameof(ModelTexts.GrowAConversation),
+        nameof(ModelTexts.GrowSource),
+        nameof(ModelTexts.GrowEmphasis),
         [
             new Stage(
                 "goal",
-                "Goal",
-                "Decide what you want, from this conversation and beyond it.",
+                nameof(ModelTexts.GrowGoalTitle),
+                nameof(ModelTexts.GrowGoalPurpose),
                 [
-                    "What would you like to achieve?",
-                    "What would be different if you achieved it?",
-                    "How will you know you have got there?",
+                    nameof(ModelTexts.GrowGoalQuestion1),
+                    nameof(ModelTexts.GrowGoalQuestion2),
+                    nameof(ModelTexts.GrowGoalQuestion3),
                 ],
-                "If this went well, what is one thing that would be different, even a small one?",
+                nameof(ModelTexts.GrowGoalGentler),
                 CaptureKind.Goal),
             new Stage(
                 "reality",
-                "Reality",
-                "See clearly where you are now, without judging it.",
+                nameof(ModelTexts.GrowRealityTitle),
+                nameof(ModelTexts.GrowRealityPurpose),
                 [
-                    "What is happening now in relation to your goal?",
-                    "What have you tried so far, and what happened?",
-                    "What is getting in the way, and what is already helping?",
-                    "Who else is involved, and how do they see it?",
+                    nameof(ModelTexts.GrowRealityQuestion1),
+                    nameof(ModelTexts.GrowRealityQuestion2),
+                    nameof(ModelTexts.GrowRealityQuestion3),
+                    nameof(ModelTexts.GrowRealityQuestion4),
                 ],
-                "Think of the last time this came up. What happened?",
+                nameof(ModelTexts.GrowRealityGentler),
                 CaptureKind.Text)
             {
                 SoFar = SoFarPart.Now,
             },
             new Stage(
                 "options",
-                "Options",
-                "Find several ways forward before choosing.",
+                nameof(ModelTexts.GrowOptionsTitle),
+                nameof(ModelTexts.GrowOptionsPurpose),
                 [
-                    "What could you do? Up to five options, however unlikely.",
-                    "What would you do if you had more time, more money or more courage?",
-                    "What would someone you admire do in your place?",
+                    nameof(ModelTexts.GrowOptionsQuestion1),
+                    nameof(ModelTexts.GrowOptionsQuestion2),
+                    nameof(ModelTexts.GrowOptionsQuestion3),
                 ],
-                "What is one small thing you could try, even if you're not sure it would work?",
+                nameof(ModelTexts.GrowOptionsGentler),
                 CaptureKind.Options),
             new Stage(
                 "will",
-                "Will (the way forward)",
-                "Commit to what you will do, by when, and with what support.",
+                nameof(ModelTexts.GrowWillTitle),
+                nameof(ModelTexts.GrowWillPurpose),
                 [
-                    "What will you do, and when?",
-                    "What might get in the way, and how will you handle it?",
-                    "What support do you need, and from whom?",
+                    nameof(ModelTexts.GrowWillQuestion1),
+                    nameof(ModelTexts.GrowWillQuestion2),
+                    nameof(ModelTexts.GrowWillQuestion3),
                 ],
-                "What is the very first step, however small?",
+                nameof(ModelTexts.GrowWillGentler),
                 CaptureKind.Actions),
         ]);
 
@@ -74,46 +77,47 @@ public static class CoachingModels
     public static readonly CoachingModel Egan = new(
         "egan",
         "egan",
-        "The Skilled Helper",
-        "Skilled Helper",
-        "Gerard Egan, The Skilled Helper (2010), chapter 3",
-        "It starts from what is going on now: good when the goal is not clear yet.",
+        nameof(ModelTexts.EganName),
+        nameof(ModelTexts.EganShortName),
+        nameof(ModelTexts.EganAConversation),
+        nameof(ModelTexts.EganSource),
+        nameof(ModelTexts.EganEmphasis),
         [
             new Stage(
                 "current",
-                "The current picture",
-                "What is going on? Tell your story and find what matters most in it.",
+                nameof(ModelTexts.EganCurrentTitle),
+                nameof(ModelTexts.EganCurrentPurpose),
                 [
-                    "What is going on for you at the moment?",
-                    "Of all this, what matters most to you, or would make the biggest difference?",
-                    "What are you not yet seeing, or not saying, about it?",
+                    nameof(ModelTexts.EganCurrentQuestion1),
+                    nameof(ModelTexts.EganCurrentQuestion2),
+                    nameof(ModelTexts.EganCurrentQuestion3),
                 ],
-                "What has been on your mind most this week?",
+                nameof(ModelTexts.EganCurrentGentler),
                 CaptureKind.Text)
             {
                 SoFar = SoFarPart.Now,
             },
             new Stage(
                 "preferred",
-                "The preferred picture",
-                "What do I need or want? Imagine a better future and choose a goal from it.",
+                nameof(ModelTexts.EganPreferredTitle),
+                nameof(ModelTexts.EganPreferredPurpose),
                 [
-                    "If things were better, what would they look like?",
-                    "Of those possibilities, what do you really want?",
-                    "What would achieving it give you?",
+                    nameof(ModelTexts.EganPreferredQuestion1),
+                    nameof(ModelTexts.EganPreferredQuestion2),
+                    nameof(ModelTexts.EganPreferredQuestion3),
                 ],
-                "Picture a good day a few months from now. What is different about it?",
+                nameof(ModelTexts.EganPreferredGentler),
                 CaptureKind.Goal),
             new Stage(
                 "wayforward",
-                "The way forward",
-                "How do I get what I need or want? Find strategies, choose, and plan.",
+                nameof(ModelTexts.EganWayForwardTitle),
+                nameof(ModelTexts.EganWayForwardPurpose),
                 [
-                    "What are the ways you could get there? Up to five.",
-                    "Which of them best fits you, your resources and your situation?",
-                    "What steps will you take, and in what order?",
+                    nameof(ModelTexts.EganWayForwardQuestion1),
+                    nameof(ModelTexts.EganWayForwardQuestion2),
+                    nameof(ModelTexts.EganWayForwardQuestion3),
                 ],
-                "Who do you know who has done something like this, and how did they go about it?",
+                nameof(ModelTexts.EganWayForwardGentler),
                 CaptureKind.Options),
         ]);
 
@@ -121,60 +125,61 @@ public static class CoachingModels
     public static readonly CoachingModel AliGraham = new(
         "aligraham",
         "aligraham",
-        "Ali and Graham",
-        "Ali and Graham",
-        "Lynda Ali and Barbara Graham, The Counselling Approach to Careers Guidance (1996), chapter 4",
-        "It puts weight on agreeing what the conversation is for: good when the question itself needs clarifying.",
+        nameof(ModelTexts.AliGrahamName),
+        nameof(ModelTexts.AliGrahamShortName),
+        nameof(ModelTexts.AliGrahamAConversation),
+        nameof(ModelTexts.AliGrahamSource),
+        nameof(ModelTexts.AliGrahamEmphasis),
         [
             new Stage(
                 "clarifying",
-                "The Clarifying phase",
-                "Agree what this conversation is about and what you want from it.",
+                nameof(ModelTexts.AliGrahamClarifyingTitle),
+                nameof(ModelTexts.AliGrahamClarifyingPurpose),
                 [
-                    "What has brought you to this conversation today?",
-                    "What would make this conversation worthwhile for you?",
-                    "What is, and isn't, open for us to work on?",
+                    nameof(ModelTexts.AliGrahamClarifyingQuestion1),
+                    nameof(ModelTexts.AliGrahamClarifyingQuestion2),
+                    nameof(ModelTexts.AliGrahamClarifyingQuestion3),
                 ],
-                "What made you open this chat today rather than another day?",
+                nameof(ModelTexts.AliGrahamClarifyingGentler),
                 CaptureKind.Text)
             {
                 SoFar = SoFarPart.Goal,
             },
             new Stage(
                 "exploring",
-                "The Exploring phase",
-                "Explore your situation, your feelings about it, and what matters to you.",
+                nameof(ModelTexts.AliGrahamExploringTitle),
+                nameof(ModelTexts.AliGrahamExploringPurpose),
                 [
-                    "Tell me more about your situation as you see it.",
-                    "What do you feel about it, and what does that tell you?",
-                    "What do you know about yourself that matters here: your strengths, values and interests?",
+                    nameof(ModelTexts.AliGrahamExploringQuestion1),
+                    nameof(ModelTexts.AliGrahamExploringQuestion2),
+                    nameof(ModelTexts.AliGrahamExploringQuestion3),
                 ],
-                "What is one part of it that you'd most like to change?",
+                nameof(ModelTexts.AliGrahamExploringGentler),
                 CaptureKind.Text)
             {
                 SoFar = SoFarPart.Now,
             },
             new Stage(
                 "evaluating",
-                "The Evaluating phase",
-                "Weigh up the possibilities against what matters to you.",
+                nameof(ModelTexts.AliGrahamEvaluatingTitle),
+                nameof(ModelTexts.AliGrahamEvaluatingPurpose),
                 [
-                    "What options do you have? Up to five.",
-                    "How does each fit with what matters most to you?",
-                    "What would you gain and what would you give up with each?",
+                    nameof(ModelTexts.AliGrahamEvaluatingQuestion1),
+                    nameof(ModelTexts.AliGrahamEvaluatingQuestion2),
+                    nameof(ModelTexts.AliGrahamEvaluatingQuestion3),
                 ],
-                "If a friend were in your place, what would you suggest they consider?",
+                nameof(ModelTexts.AliGrahamEvaluatingGentler),
                 CaptureKind.Options),
             new Stage(
                 "actionplanning",
-                "The Action Planning phase",
-                "Decide on the steps you will take and when.",
+                nameof(ModelTexts.AliGrahamActionPlanningTitle),
+                nameof(ModelTexts.AliGrahamActionPlanningPurpose),
                 [
-                    "What will you do next, and by when?",
-                    "What help or information do you need?",
-                    "How will you know it has worked?",
+                    nameof(ModelTexts.AliGrahamActionPlanningQuestion1),
+                    nameof(ModelTexts.AliGrahamActionPlanningQuestion2),
+                    nameof(ModelTexts.AliGrahamActionPlanningQuestion3),
                 ],
-                "What could you do in the next week, however small?",
+                nameof(ModelTexts.AliGrahamActionPlanningGentler),
                 CaptureKind.Actions),
         ]);
 

@@ -19,12 +19,15 @@ public static class ConversationFrame
 
     public static IReadOnlyList<string> Steps { get; } = [NeedStep, TimeStep, ContractStep, ActionsStep, ContractCheckStep, FollowUpStep, FirstStep];
 
-    public const string PresentingNeedQuestion = "Before we start: what would you like to get from this conversation?";
+    public static string PresentingNeedQuestion => ModelTexts.PresentingNeedQuestion;
 
-    public const string TimeQuestion = "How much time do you have for this now?";
+    public static string TimeQuestion => ModelTexts.TimeQuestion;
 
-    /// <summary>The first choice is the short path (see <see cref="IsShort"/>); the others walk the whole model.</summary>
-    public static IReadOnlyList<string> TimeChoices { get; } = ["10 minutes", "20 minutes", "30 minutes or more"];
+    /// <summary>
+    /// The first choice is the short path (see <see cref="IsShort"/>); the others walk the whole model. The choice is
+    /// kept with the conversation as worded, so a translated wording is a new value to the conversations before it.
+    /// </summary>
+    public static IReadOnlyList<string> TimeChoices => [ModelTexts.TimeShort, ModelTexts.TimeMedium, ModelTexts.TimeLong];
 
     /// <summary>
     /// Ten minutes gets the shorter path: no deeper questions unless asked for, the goal card without its SMART
@@ -32,25 +35,28 @@ public static class ConversationFrame
     /// The course text warns that a process model can impose an artificial structure on an informal conversation;
     /// with ten minutes, the structure is kept and the extras go.
     /// </summary>
-    public static bool IsShort(string? timeAvailable) => string.Equals(timeAvailable, TimeChoices[0], StringComparison.OrdinalIgnoreCase);
+    public static bool IsShort(string? timeAvailable) => string.Equals(timeAvailable, ModelTexts.TimeShort, StringComparison.OrdinalIgnoreCase);
 
-    public const string Contract =
-        "Here is how we'll work: one question at a time; answer in your own words, as briefly or as fully as you like. " +
-        "Type **more** for a further question on the same theme, **skip** to move on, **help** at any point, or **cancel** to stop " +
-        "(what you have answered is kept as a draft). What you write is saved for you; nobody else can see it through this bot yet.";
+    public static string Contract => ModelTexts.Contract;
 
-    public const string ShortContract =
-        "With ten minutes, we'll keep to the main question of each stage and short cards.";
+    public static string ShortContract => ModelTexts.ShortContract;
 
-    public const string ContractQuestion = "Shall we start?";
+    public static string ContractQuestion => ModelTexts.ContractQuestion;
 
-    public const string ActionsIntroduction = "To finish, let's decide what you'll do as a result of this conversation.";
+    public static string ActionsIntroduction => ModelTexts.ActionsIntroduction;
 
-    public const string ContractCheckQuestion = "Looking back at what you wanted from this conversation, did we do it?";
+    public static string ContractCheckQuestion => ModelTexts.ContractCheckQuestion;
 
-    public static IReadOnlyList<string> ContractCheckChoices { get; } = ["Yes", "Partly", "Not really"];
+    /// <summary>The contract check's question with what the client said they wanted, when they said it.</summary>
+    public static string ContractCheckQuestionFor(string? presentingNeed) =>
+        presentingNeed is null
+            ? ContractCheckQuestion
+            : ContractCheckQuestion + "\n\n" + TextFormat.Format(ModelTexts.ContractCheckReminder, presentingNeed);
 
-    public const string FollowUpQuestion = "When would you like to look at your progress again?";
+    /// <summary>Kept with the conversation as worded, and matched by the follow-up rule on the contract check.</summary>
+    public static IReadOnlyList<string> ContractCheckChoices => [ModelTexts.ContractCheckYes, ModelTexts.ContractCheckPartly, ModelTexts.ContractCheckNotReally];
+
+    public static string FollowUpQuestion => ModelTexts.FollowUpQuestion;
 
     /// <summary>
     /// The follow-up question with an example date two weeks after the user's today (so it is never in the past), written
@@ -60,6 +66,6 @@ public static class ConversationFrame
     {
         ArgumentNullException.ThrowIfNull(culture);
         var example = today.AddDays(14).ToString(culture.DateTimeFormat.MonthDayPattern, culture);
-        return $"{FollowUpQuestion} Give a date, such as **{example}**, or words like **next Friday** or **in two weeks**. I'll put it on your summary; I can't remind you yet.";
+        return FollowUpQuestion + " " + TextFormat.Format(ModelTexts.FollowUpDateHint, example);
     }
 }

@@ -11,10 +11,10 @@ public static class FirstModel
 
     public static IReadOnlyList<OutcomeFactor> Factors { get; } =
     [
-        new("focus", "Focus", "How clear are you now about what you want to focus on?"),
-        new("informed", "Informed", "How well informed do you feel about your situation and your options?"),
-        new("realistic", "Realistic", "How realistic does your plan feel, given your circumstances?"),
-        new("scope", "Scope", "How well do you see the range of possibilities open to you?"),
-        new("tactics", "Tactics", "How clear are you about the practical steps you will take next?"),
+        new("focus", nameof(ModelTexts.FirstFocusTitle), nameof(ModelTexts.FirstFocusQuestion)),
+        new("informed", nameof(ModelTexts.FirstInformedTitle), nameof(ModelTexts.FirstInformedQuestion)),
+        new("realistic", nameof(ModelTexts.FirstRealisticTitle), nameof(ModelTexts.FirstRealisticQuestion)),
+        new("scope", nameof(ModelTexts.FirstScopeTitle), nameof(ModelTexts.FirstScopeQuestion)),
+        new("tactics", nameof(ModelTexts.FirstTacticsTitle), nameof(ModelTexts.FirstTacticsQuestion)),
     ];
 }

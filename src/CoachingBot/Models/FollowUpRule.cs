@@ -18,14 +18,22 @@ public enum FollowUpTrigger
 /// <param name="Id">Stable id, stored with the answer.</param>
 /// <param name="Step">The step the rule listens to: a frame step id, or <c>first.</c> and a FIRST factor id.</param>
 /// <param name="Trigger">What makes it fire.</param>
-/// <param name="Question">The question; <c>{0}</c> is the client's own words it follows up on, where there are any.</param>
-public sealed record FollowUpRule(string Id, string Step, FollowUpTrigger Trigger, string Question)
+/// <param name="QuestionKey">
+/// The question, an entry in ModelTexts.resx; <c>{0}</c> is the client's own words it follows up on, where there are
+/// any, and <c>{1}</c> the rating.
+/// </param>
+public sealed record FollowUpRule(string Id, string Step, FollowUpTrigger Trigger, string QuestionKey)
 {
+    public string Question => Wording.Of(QuestionKey);
+
     /// <summary>For the low-rating triggers: fires when the rating is below this.</summary>
     public int? Below { get; init; }
 
-    /// <summary>For <see cref="FollowUpTrigger.ContractCheckAnswer"/>: the answers that fire it.</summary>
-    public IReadOnlyList<string> Answers { get; init; } = [];
+    /// <summary>For <see cref="FollowUpTrigger.ContractCheckAnswer"/>: the answers that fire it, as entries in ModelTexts.resx.</summary>
+    public IReadOnlyList<string> AnswerKeys { get; init; } = [];
+
+    /// <summary>The wording of <see cref="AnswerKeys"/>, as the choices the client picks from read.</summary>
+    public IReadOnlyList<string> Answers => [.. AnswerKeys.Select(Wording.Of)];
 
     /// <summary>When true the answer, unless the client declines, becomes an action due by the check-in date.</summary>
     public bool OffersAction { get; init; }

@@ -3,7 +3,7 @@ namespace CoachingBot.Models;
 /// <summary>
 /// When a coach would ask one more question, as data beside the models. Each rule comes from the course text's
 /// frame (the beginning, middle and ending) or from the outcome model it lists (Bedford's FIRST); the wording and
-/// the thresholds are ours.
+/// the thresholds are ours. A rule names its question, an entry in ModelTexts.resx.
 /// </summary>
 public static class FollowUps
 {
@@ -28,32 +28,32 @@ public static class FollowUps
         // of is not yet decided; asking what would raise it to a 7 (Whitmore's commitment scale, asked in GROW's Will
         // stage) makes the client shape the action rather than the coach.
         new("confidence", ConversationFrame.ActionsStep, FollowUpTrigger.LowConfidence,
-            "You gave “{0}” a confidence of {1} out of 10. What would make it a 7?") { Below = 7 },
+            nameof(ModelTexts.FollowUpConfidence)) { Below = 7 },
 
         // The ending: "contract checked". The beginning agreed what the client wanted; if it was only partly met, the
         // middle's "contract revisited if necessary" comes late but still comes: ask what is missing.
         new("contract", ConversationFrame.ContractCheckStep, FollowUpTrigger.ContractCheckAnswer,
-            "What is missing from what you wanted: “{0}”?") { Answers = ["Partly", "Not really"] },
+            nameof(ModelTexts.FollowUpContract)) { AnswerKeys = [nameof(ModelTexts.ContractCheckPartly), nameof(ModelTexts.ContractCheckNotReally)] },
 
         // FIRST is an outcome model: "factors to consider as outcomes of an interaction". A factor rated low is an
         // outcome not reached, so the follow-up asks for the smallest step that would reach it. Only the lowest-rated
         // factor is followed up, so the close stays short.
         new("first.focus", FirstStepPrefix + "focus", FollowUpTrigger.LowFirstRating,
-            "You rated Focus {1} out of 5. If you had to pick one thing to focus on, what would it be?") { Below = 3 },
+            nameof(ModelTexts.FollowUpFirstFocus)) { Below = 3 },
 
         // Informed: not knowing enough is solved by finding out, so the answer becomes an action to find out.
         new("first.informed", FirstStepPrefix + "informed", FollowUpTrigger.LowFirstRating,
-            "You rated Informed {1} out of 5. What do you need to find out, and from whom? I'll add it to your actions (or type **no**).")
+            nameof(ModelTexts.FollowUpFirstInformed))
         { Below = 3, OffersAction = true },
 
         new("first.realistic", FirstStepPrefix + "realistic", FollowUpTrigger.LowFirstRating,
-            "You rated Realistic {1} out of 5. What would make your plan more realistic: less of it, more time, or help?") { Below = 3 },
+            nameof(ModelTexts.FollowUpFirstRealistic)) { Below = 3 },
 
         new("first.scope", FirstStepPrefix + "scope", FollowUpTrigger.LowFirstRating,
-            "You rated Scope {1} out of 5. What is one possibility you haven't looked at yet?") { Below = 3 },
+            nameof(ModelTexts.FollowUpFirstScope)) { Below = 3 },
 
         new("first.tactics", FirstStepPrefix + "tactics", FollowUpTrigger.LowFirstRating,
-            "You rated Tactics {1} out of 5. What is the very first practical step, and when will you take it?") { Below = 3 },
+            nameof(ModelTexts.FollowUpFirstTactics)) { Below = 3 },
     ];
 
     /// <summary>The rule with this id.</summary>

@@ -445,7 +445,7 @@ public sealed class ModelConversationDialog : Dialog
             AskKind.Actions => ConversationFrame.ActionsIntroduction,
             AskKind.FollowUp => conversation.Answers[AnswerKeys.Due(ask.Rule!)],
             AskKind.OfferedAction => SessionTexts.OfferedActionConfidence,
-            AskKind.ContractCheck => ConversationFrame.ContractCheckQuestion + (conversation.PresentingNeed is { } need ? $"\n\nYou said you wanted: *{need}*" : string.Empty),
+            AskKind.ContractCheck => ConversationFrame.ContractCheckQuestionFor(conversation.PresentingNeed),
             AskKind.FollowUpDate => ConversationFrame.FollowUpQuestionFor(UserClock.Today(dc.Activity, _time), UserLocale.CultureOf(dc.Activity)),
             _ => SessionTexts.FirstQuestion,
         };

@@ -89,6 +89,22 @@ public sealed class ModelDefinitionTests
         });
     }
 
+    public static TheoryData<string> DefinitionTextKeys() =>
+    [
+        .. CoachingModels.All.SelectMany(model => model.TextKeys),
+        .. FirstModel.Factors.SelectMany(factor => new[] { factor.TitleKey, factor.QuestionKey }),
+        .. FollowUps.Rules.SelectMany(rule => rule.AnswerKeys.Prepend(rule.QuestionKey)),
+    ];
+
+    [Theory]
+    [MemberData(nameof(DefinitionTextKeys))]
+    public void EveryTextKeyOfADefinition_IsInTheNeutralResources(string key) =>
+        Assert.True(Wording.Exists(key), $"ModelTexts.resx has no English text named {key}");
+
+    [Fact]
+    public void Wording_Throws_WhenADefinitionNamesATextThatIsNotThere() =>
+        Assert.Throws<KeyNotFoundException>(() => Wording.Of("GrowGoalQuestion9"));
+
     [Fact]
     public void EveryFirstFactor_HasAFollowUp_AndInformedOffersAnAction()
     {
