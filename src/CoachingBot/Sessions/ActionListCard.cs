@@ -8,15 +8,15 @@ namespace CoachingBot.Sessions;
 /// <summary>The client's open actions, each with its status to change, saved with one button.</summary>
 public static class ActionListCard
 {
-    public const string SaveTitle = "Update my actions";
+    public static string SaveTitle => CardTexts.ActionListSaveTitle;
     public const string StatusPrefix = "status.";
 
-    public static IReadOnlyList<(ActionStatus Status, string Title)> Statuses { get; } =
+    public static IReadOnlyList<(ActionStatus Status, string Title)> Statuses =>
     [
-        (ActionStatus.Open, "Open"),
-        (ActionStatus.InProgress, "In progress"),
-        (ActionStatus.Done, "Done"),
-        (ActionStatus.Dropped, "Dropped"),
+        (ActionStatus.Open, CardTexts.StatusOpen),
+        (ActionStatus.InProgress, CardTexts.StatusInProgress),
+        (ActionStatus.Done, CardTexts.StatusDone),
+        (ActionStatus.Dropped, CardTexts.StatusDropped),
     ];
 
     public static AdaptiveCard Build(IReadOnlyList<ActionItem> actions)
@@ -24,8 +24,8 @@ public static class ActionListCard
         ArgumentNullException.ThrowIfNull(actions);
         var body = new List<CardElement>
         {
-            CardParts.Heading("Your open actions"),
-            CardParts.Note("Change a status and press the button. Only you can see these here."),
+            CardParts.Heading(CardTexts.ActionListHeading),
+            CardParts.Note(CardTexts.ActionListNote),
         };
         foreach (var action in actions)
         {
@@ -35,8 +35,8 @@ public static class ActionListCard
                 Items =
                 [
                     new TextBlock(action.What) { Weight = TextWeight.Bolder },
-                    CardParts.Note($"By {CardParts.LongDate(action.ByWhen)} · confidence {action.Confidence}/10"),
-                    new ChoiceSetInput(StatusPrefix + action.Id.ToString("N"), "Status")
+                    CardParts.Note(ActionsCard.ByWhenNote(action.ByWhen, action.Confidence)),
+                    new ChoiceSetInput(StatusPrefix + action.Id.ToString("N"), CardTexts.StatusLabel)
                     {
                         Style = ChoiceInputStyle.Compact,
                         Value = action.Status.ToString(),
@@ -61,11 +61,11 @@ public static class ActionListCard
                 var allowed = Statuses.Select(s => s.Status.ToString());
                 if (!Guid.TryParseExact(property.Name[StatusPrefix.Length..], "N", out var id))
                 {
-                    form.AddError(property.Name, "This card refers to an action I don't know; please type **actions** for a fresh list.");
+                    form.AddError(property.Name, CardTexts.UnknownAction);
                     continue;
                 }
 
-                if (form.Choice(property.Name, allowed, "Status", required: true) is { } chosen)
+                if (form.Choice(property.Name, allowed, CardTexts.StatusLabel, required: true) is { } chosen)
                 {
                     changes[id] = Enum.Parse<ActionStatus>(chosen);
                 }

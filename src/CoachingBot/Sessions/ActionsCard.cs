@@ -11,7 +11,7 @@ public static class ActionsCard
     public const int MaxActions = 3;
     public const int MaxWhatLength = 300;
     public const int MaxSupportLength = 300;
-    public const string SaveTitle = "Save my actions";
+    public static string SaveTitle => CardTexts.ActionsSaveTitle;
 
     public static string WhatId(int index) => CardParts.Numbered("what", index);
 
@@ -30,10 +30,8 @@ public static class ActionsCard
         var rows = CardParts.IsShortPath(view.Values) ? 1 : MaxActions;
         var body = new List<CardElement>
         {
-            CardParts.Heading(rows == 1 ? "Your next action" : "Your actions"),
-            CardParts.Note(rows == 1
-                ? "What will you do, by when, and with what support? How confident are you (1 to 10)?"
-                : "What will you do, by when, and with what support? How confident are you (1 to 10)? The first is required; add up to two more."),
+            CardParts.Heading(rows == 1 ? CardTexts.ActionsHeadingShort : CardTexts.ActionsHeading),
+            CardParts.Note(rows == 1 ? CardTexts.ActionsNoteShort : CardTexts.ActionsNote),
         };
         for (var i = 0; i < rows; i++)
         {
@@ -42,11 +40,11 @@ public static class ActionsCard
                 Separator = i > 0,
                 Items =
                 [
-                    new TextBlock($"Action {i + 1}") { Weight = TextWeight.Bolder },
-                    new TextInput(WhatId(i), "What will you do?") { IsRequired = i == 0, MaxLength = MaxWhatLength, ErrorMessage = i == 0 ? "Please write at least one action." : null },
-                    new DateInput(ByWhenId(i), "By when?") { IsRequired = i == 0, ErrorMessage = i == 0 ? "Please choose a date." : null },
-                    new TextInput(SupportId(i), "Support you need") { MaxLength = MaxSupportLength },
-                    CardParts.Scale(ConfidenceId(i), "Confidence (1 to 10)", 1, 10, required: i == 0),
+                    new TextBlock(Numbered(CardTexts.ActionNumbered, i)) { Weight = TextWeight.Bolder },
+                    new TextInput(WhatId(i), CardTexts.WhatLabel) { IsRequired = i == 0, MaxLength = MaxWhatLength, ErrorMessage = i == 0 ? CardTexts.WhatRequired : null },
+                    new DateInput(ByWhenId(i), CardTexts.ByWhenLabel) { IsRequired = i == 0, ErrorMessage = i == 0 ? CardTexts.ByWhenRequired : null },
+                    new TextInput(SupportId(i), CardTexts.SupportLabel) { MaxLength = MaxSupportLength },
+                    CardParts.Scale(ConfidenceId(i), CardTexts.ConfidenceLabel, 1, 10, required: i == 0),
                 ],
             });
         }
@@ -62,10 +60,10 @@ public static class ActionsCard
         for (var i = 0; i < MaxActions; i++)
         {
             var started = i == 0 || new[] { WhatId(i), ByWhenId(i), SupportId(i), ConfidenceId(i) }.Any(id => !string.IsNullOrWhiteSpace(form.Field(id)));
-            var what = form.Text(WhatId(i), $"Action {i + 1}", required: started, maxLength: MaxWhatLength);
-            var byWhen = form.Date(ByWhenId(i), $"The date for action {i + 1}", required: started, today: today);
-            var support = form.Text(SupportId(i), $"Support for action {i + 1}", maxLength: MaxSupportLength);
-            var confidence = form.WholeNumber(ConfidenceId(i), $"Confidence in action {i + 1}", required: started, min: 1, max: 10);
+            var what = form.Text(WhatId(i), Numbered(CardTexts.ActionNumbered, i), required: started, maxLength: MaxWhatLength);
+            var byWhen = form.Date(ByWhenId(i), Numbered(CardTexts.ByWhenName, i), required: started, today: today);
+            var support = form.Text(SupportId(i), Numbered(CardTexts.SupportName, i), maxLength: MaxSupportLength);
+            var confidence = form.WholeNumber(ConfidenceId(i), Numbered(CardTexts.ConfidenceName, i), required: started, min: 1, max: 10);
             if (started && what is not null && byWhen is not null && confidence is not null)
             {
                 actions.Add(new ActionDraft(what, byWhen.Value, support, confidence.Value));
@@ -78,15 +76,20 @@ public static class ActionsCard
     public static AdaptiveCard Saved(IReadOnlyList<ActionDraft> actions)
     {
         ArgumentNullException.ThrowIfNull(actions);
-        var body = new List<CardElement> { CardParts.Heading("Your actions (saved)") };
+        var body = new List<CardElement> { CardParts.Heading(CardTexts.ActionsSavedHeading) };
         foreach (var action in actions)
         {
             body.Add(new TextBlock($"**{action.What}**"));
-            body.Add(CardParts.Note($"By {CardParts.LongDate(action.ByWhen)} · confidence {action.Confidence}/10{(string.IsNullOrWhiteSpace(action.Support) ? string.Empty : " · support: " + action.Support)}"));
+            body.Add(CardParts.Note(ByWhenNote(action.ByWhen, action.Confidence) + (string.IsNullOrWhiteSpace(action.Support) ? string.Empty : TextFormat.Format(CardTexts.WithSupport, action.Support))));
         }
 
         return new AdaptiveCard { Body = body };
     }
+
+    /// <summary>"By 6 March 2026 · confidence 7/10", under an action on the saved and open-actions cards.</summary>
+    public static string ByWhenNote(DateOnly byWhen, int confidence) => TextFormat.Format(CardTexts.ByDateWithConfidence, CardParts.LongDate(byWhen), confidence);
+
+    private static string Numbered(string format, int index) => TextFormat.Format(format, index + 1);
 }
 
 /// <summary>An action as the client wrote it on the card, before it becomes a tracked item.</summary>

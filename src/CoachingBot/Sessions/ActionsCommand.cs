@@ -9,7 +9,7 @@ namespace CoachingBot.Sessions;
 /// </summary>
 public sealed class ActionsCommand
 {
-    public const string NoOpenActions = "You have no open actions. Actions you agree in a coaching conversation (**grow**, **egan**, **aligraham**) appear here.";
+    public static string NoOpenActions => SessionReplies.NoOpenActions;
 
     private readonly IActionStore _actions;
 
@@ -25,7 +25,7 @@ public sealed class ActionsCommand
             return;
         }
 
-        turn.Send(MessageFactory.Attachment(ActionListCard.Build(open).ToAttachment(), $"You have {open.Count} open action{(open.Count == 1 ? string.Empty : "s")}."));
+        turn.Send(MessageFactory.Attachment(ActionListCard.Build(open).ToAttachment(), open.Count == 1 ? SessionReplies.OpenActionsOne : TextFormat.Format(SessionReplies.OpenActions, open.Count)));
     }
 
     public async Task UpdateAsync(TurnContext turn, CancellationToken cancellationToken)
@@ -48,9 +48,9 @@ public sealed class ActionsCommand
             }
         }
 
-        turn.SendText(updated == read.Value!.Count
-            ? $"Saved. {updated} action{(updated == 1 ? string.Empty : "s")} updated."
-            : $"Saved what I could: {updated} of {read.Value!.Count} updated. The others are not yours or no longer exist.");
+        turn.SendText(updated != read.Value!.Count ? TextFormat.Format(SessionReplies.ActionsSavedSome, updated, read.Value!.Count)
+            : updated == 1 ? SessionReplies.ActionsSavedOne
+            : TextFormat.Format(SessionReplies.ActionsSaved, updated));
         var open = await _actions.ListOpenAsync(owner, cancellationToken).ConfigureAwait(false);
         if (turn.Activity.ReplyToId is { Length: > 0 } cardId)
         {

@@ -23,7 +23,7 @@ internal static class CardParts
     {
         Style = ChoiceInputStyle.Compact,
         IsRequired = required,
-        ErrorMessage = required ? $"Please choose a number from {min} to {max}." : null,
+        ErrorMessage = required ? TextFormat.Format(CardTexts.ScaleRequired, min, max) : null,
         Choices = [.. Enumerable.Range(min, max - min + 1).Select(n => new Choice(n.ToString(CultureInfo.InvariantCulture), n.ToString(CultureInfo.InvariantCulture)))],
     };
 

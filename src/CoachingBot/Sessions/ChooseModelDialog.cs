@@ -12,12 +12,12 @@ public sealed class ChooseModelDialog : WaterfallDialog
 {
     public const string DialogId = "session.choose";
 
-    public const string GoalQuestion = "Can you already say what you want to achieve?";
-    public const string NeedQuestion = "What would help you most right now?";
+    public static string GoalQuestion => SessionReplies.ChooseGoalQuestion;
+    public static string NeedQuestion => SessionReplies.ChooseNeedQuestion;
 
-    public static IReadOnlyList<string> GoalChoices { get; } = ["Yes, clearly", "Roughly", "Not yet"];
+    public static IReadOnlyList<string> GoalChoices => [SessionReplies.ChooseGoalClearly, SessionReplies.ChooseGoalRoughly, SessionReplies.ChooseGoalNotYet];
 
-    public static IReadOnlyList<string> NeedChoices { get; } = ["Acting on a goal", "Making sense of things", "Agreeing what to work on"];
+    public static IReadOnlyList<string> NeedChoices => [SessionReplies.ChooseNeedActing, SessionReplies.ChooseNeedSenseMaking, SessionReplies.ChooseNeedAgreeing];
 
     private const string GoalKey = "goal";
     private const string ModelKey = "model";
@@ -37,15 +37,15 @@ public sealed class ChooseModelDialog : WaterfallDialog
     {
         if (needAnswer == NeedChoices[2])
         {
-            return (CoachingModels.AliGraham, "Ali and Graham put weight on the contract: agreeing first what the conversation is for, then exploring, evaluating and planning.");
+            return (CoachingModels.AliGraham, SessionReplies.ChooseWhyAliGraham);
         }
 
         if (goalAnswer == GoalChoices[0] && needAnswer == NeedChoices[0])
         {
-            return (CoachingModels.Grow, "GROW focuses on your goal: you know what you want, so we can start there and work towards what you will do.");
+            return (CoachingModels.Grow, SessionReplies.ChooseWhyGrow);
         }
 
-        return (CoachingModels.Egan, "GROW can assume a clear goal from the start. Egan's Skilled Helper begins with the current picture (what is going on?) and finds the goal from there, in the preferred picture.");
+        return (CoachingModels.Egan, SessionReplies.ChooseWhyEgan);
     }
 
     private static Task<DialogTurnResult> AskGoalStepAsync(WaterfallStepContext step, CancellationToken cancellationToken) =>
@@ -61,7 +61,7 @@ public sealed class ChooseModelDialog : WaterfallDialog
     {
         var (model, why) = Recommend(step.Values[GoalKey]!.GetValue<string>(), step.Result!.GetValue<string>());
         step.Values[ModelKey] = model.Id;
-        var question = $"I suggest **{model.Name}**. {why}\n\nShall we start it now? (You can also type **grow**, **egan** or **aligraham** at any time.)";
+        var question = TextFormat.Format(SessionReplies.ChooseSuggest, model.Name, why);
         return step.PromptAsync(SessionPrompts.Confirm, new PromptOptions { Prompt = MessageFactory.Text(question) }, cancellationToken);
     }
 
@@ -69,7 +69,7 @@ public sealed class ChooseModelDialog : WaterfallDialog
     {
         if (step.Result?.GetValue<bool>() != true)
         {
-            step.Context.SendText("All right. Type **start** again whenever you like, or **help** to see what I can do.");
+            step.Context.SendText(SessionReplies.ChooseNotNow);
             return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
 

@@ -11,22 +11,22 @@ public static class FirstCard
 {
     public const string CommentId = "comment";
     public const int MaxCommentLength = 500;
-    public const string SaveTitle = "Save my ratings";
+    public static string SaveTitle => CardTexts.FirstSaveTitle;
 
     public static AdaptiveCard Form(CardFormView view)
     {
         ArgumentNullException.ThrowIfNull(view);
         var body = new List<CardElement>
         {
-            CardParts.Heading("How did this conversation go for you?"),
-            CardParts.Note("Rate each from 1 (not at all) to 5 (completely). This is Bedford's FIRST: a way to judge a conversation by what it did for you."),
+            CardParts.Heading(CardTexts.FirstHeading),
+            CardParts.Note(CardTexts.FirstNote),
         };
         foreach (var factor in FirstModel.Factors)
         {
-            body.Add(CardParts.Scale(factor.Id, $"{factor.Title}: {factor.Question}", FirstModel.MinRating, FirstModel.MaxRating, required: true));
+            body.Add(CardParts.Scale(factor.Id, TextFormat.Format(CardTexts.FirstFactorLabel, factor.Title, factor.Question), FirstModel.MinRating, FirstModel.MaxRating, required: true));
         }
 
-        body.Add(new TextInput(CommentId, "Anything you'd like to add? (optional)") { IsMultiline = true, MaxLength = MaxCommentLength });
+        body.Add(new TextInput(CommentId, CardTexts.CommentLabel) { IsMultiline = true, MaxLength = MaxCommentLength });
         return new AdaptiveCard { Body = body, Actions = [new SubmitAction(SaveTitle, new JsonObject { [CardKinds.Field] = CardKinds.First })] };
     }
 
@@ -42,7 +42,7 @@ public static class FirstCard
             }
         }
 
-        var comment = form.Text(CommentId, "Your comment", maxLength: MaxCommentLength);
+        var comment = form.Text(CommentId, CardTexts.YourComment, maxLength: MaxCommentLength);
         return PromptValidation.From(form, () => new FirstRatings(ratings, comment));
     }
 
@@ -53,8 +53,8 @@ public static class FirstCard
         {
             Body =
             [
-                CardParts.Heading("Your ratings (saved)"),
-                new FactSet { Facts = [.. FirstModel.Factors.Select(f => new Fact(f.Title, $"{ratings.Ratings.GetValueOrDefault(f.Id)}/5"))] },
+                CardParts.Heading(CardTexts.FirstSavedHeading),
+                new FactSet { Facts = [.. FirstModel.Factors.Select(f => new Fact(f.Title, TextFormat.Format(CardTexts.RatingOutOfFive, ratings.Ratings.GetValueOrDefault(f.Id))))] },
                 .. string.IsNullOrWhiteSpace(ratings.Comment) ? Array.Empty<CardElement>() : [new TextBlock(ratings.Comment)],
             ],
         };

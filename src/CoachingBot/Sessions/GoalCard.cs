@@ -18,17 +18,17 @@ public static class GoalCard
     public const string AchievableId = "achievable";
     public const string RelevantId = "relevant";
     public const string TargetDateId = "targetDate";
-    public const string SaveTitle = "Save my goal";
+    public static string SaveTitle => CardTexts.GoalSaveTitle;
 
     public const int MaxGoalLength = 500;
     public const int MaxAnswerLength = 300;
 
-    public const string GoalLabel = "Your goal, in your own words";
-    public const string SpecificLabel = "Specific: what exactly will be different?";
-    public const string MeasureLabel = "Measurable: how will you know you've got there?";
-    public const string AchievableLabel = "Achievable: what makes it within your reach?";
-    public const string RelevantLabel = "Relevant: why does it matter to you now?";
-    public const string TargetDateLabel = "Target date";
+    public static string GoalLabel => CardTexts.GoalLabel;
+    public static string SpecificLabel => CardTexts.SpecificLabel;
+    public static string MeasureLabel => CardTexts.MeasureLabel;
+    public static string AchievableLabel => CardTexts.AchievableLabel;
+    public static string RelevantLabel => CardTexts.RelevantLabel;
+    public static string TargetDateLabel => CardTexts.TargetDateLabel;
 
     /// <summary>The prompt values for the path the client chose: the short path leaves out the SMART questions.</summary>
     public static IReadOnlyDictionary<string, string>? PathValues(bool isShort) => CardParts.PathValues(isShort);
@@ -40,9 +40,9 @@ public static class GoalCard
         var isShort = CardParts.IsShortPath(view.Values);
         var body = new List<CardElement>
         {
-            new TextBlock("Your goal") { Weight = TextWeight.Bolder, Size = TextSize.Medium },
-            new TextBlock(isShort ? "Put it in your own words, with a date." : "Put it in your own words, then make it SMART. Only the goal and the date are required."),
-            new TextInput(GoalId, GoalLabel) { IsRequired = true, IsMultiline = true, MaxLength = MaxGoalLength, Placeholder = "What do you want to achieve?", ErrorMessage = "Please write your goal." },
+            new TextBlock(CardTexts.GoalHeading) { Weight = TextWeight.Bolder, Size = TextSize.Medium },
+            new TextBlock(isShort ? CardTexts.GoalNoteShort : CardTexts.GoalNote),
+            new TextInput(GoalId, GoalLabel) { IsRequired = true, IsMultiline = true, MaxLength = MaxGoalLength, Placeholder = CardTexts.GoalPlaceholder, ErrorMessage = CardTexts.GoalRequired },
         };
         if (!isShort)
         {
@@ -52,7 +52,7 @@ public static class GoalCard
             body.Add(new TextInput(RelevantId, RelevantLabel) { IsMultiline = true, MaxLength = MaxAnswerLength });
         }
 
-        body.Add(new DateInput(TargetDateId, TargetDateLabel) { IsRequired = true, ErrorMessage = "Please choose a target date." });
+        body.Add(new DateInput(TargetDateId, TargetDateLabel) { IsRequired = true, ErrorMessage = CardTexts.TargetDateRequired });
         return new AdaptiveCard { Body = body, Actions = [new SubmitAction(SaveTitle, new JsonObject { [CardKinds.Field] = CardKinds.Goal })] };
     }
 
@@ -61,15 +61,15 @@ public static class GoalCard
     {
         ArgumentNullException.ThrowIfNull(goal);
         var facts = new List<Fact> { new(TargetDateLabel, goal.TargetDate.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)) };
-        AddIfPresent(facts, "Specific", goal.Specific);
-        AddIfPresent(facts, "Measurable", goal.Measure);
-        AddIfPresent(facts, "Achievable", goal.Achievable);
-        AddIfPresent(facts, "Relevant", goal.Relevant);
+        AddIfPresent(facts, CardTexts.SpecificName, goal.Specific);
+        AddIfPresent(facts, CardTexts.MeasurableName, goal.Measure);
+        AddIfPresent(facts, CardTexts.AchievableName, goal.Achievable);
+        AddIfPresent(facts, CardTexts.RelevantName, goal.Relevant);
         return new AdaptiveCard
         {
             Body =
             [
-                new TextBlock("Your goal (saved)") { Weight = TextWeight.Bolder, Size = TextSize.Medium },
+                new TextBlock(CardTexts.GoalSavedHeading) { Weight = TextWeight.Bolder, Size = TextSize.Medium },
                 new TextBlock(goal.Goal),
                 new FactSet { Facts = facts },
             ],
@@ -80,11 +80,11 @@ public static class GoalCard
     public static PromptValidation<GoalDraft> Read(JsonElement value, DateOnly today)
     {
         var form = FormReader.From(value);
-        var goal = form.Text(GoalId, "Your goal", required: true, maxLength: MaxGoalLength);
-        var specific = form.Text(SpecificId, "Specific", maxLength: MaxAnswerLength);
-        var measure = form.Text(MeasureId, "Measurable", maxLength: MaxAnswerLength);
-        var achievable = form.Text(AchievableId, "Achievable", maxLength: MaxAnswerLength);
-        var relevant = form.Text(RelevantId, "Relevant", maxLength: MaxAnswerLength);
+        var goal = form.Text(GoalId, CardTexts.GoalHeading, required: true, maxLength: MaxGoalLength);
+        var specific = form.Text(SpecificId, CardTexts.SpecificName, maxLength: MaxAnswerLength);
+        var measure = form.Text(MeasureId, CardTexts.MeasurableName, maxLength: MaxAnswerLength);
+        var achievable = form.Text(AchievableId, CardTexts.AchievableName, maxLength: MaxAnswerLength);
+        var relevant = form.Text(RelevantId, CardTexts.RelevantName, maxLength: MaxAnswerLength);
         var targetDate = form.Date(TargetDateId, TargetDateLabel, required: true, today: today);
         return PromptValidation.From(form, () => new GoalDraft(goal!, specific, measure, achievable, relevant, targetDate!.Value));
     }

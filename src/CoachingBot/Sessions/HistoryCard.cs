@@ -11,7 +11,7 @@ public static class HistoryCard
     /// <summary>How many conversations the card lists; a Teams card stays readable on a phone at about this many.</summary>
     public const int MaxListed = 10;
 
-    public const string OpenTitle = "Show the summary";
+    public static string OpenTitle => CardTexts.HistoryOpenTitle;
     public const string ConversationField = "conversation";
 
     public static AdaptiveCard Build(IReadOnlyList<CoachingConversation> conversations)
@@ -19,10 +19,10 @@ public static class HistoryCard
         ArgumentNullException.ThrowIfNull(conversations);
         var body = new List<CardElement>
         {
-            CardParts.Heading("Your coaching conversations"),
+            CardParts.Heading(CardTexts.HistoryHeading),
             CardParts.Note(conversations.Count > MaxListed
-                ? $"The {MaxListed} most recent of {conversations.Count}. Only you and your coach see these."
-                : "Only you and your coach see these."),
+                ? TextFormat.Format(CardTexts.HistoryNoteMore, MaxListed, conversations.Count)
+                : CardTexts.HistoryNote),
         };
         foreach (var conversation in conversations.Take(MaxListed))
         {
@@ -33,7 +33,7 @@ public static class HistoryCard
                 Items =
                 [
                     new TextBlock($"{modelName} · {CardParts.LongDate(DateOnly.FromDateTime(conversation.StartedAt.UtcDateTime))}{StatusNote(conversation.Status)}") { Weight = TextWeight.Bolder },
-                    new TextBlock(conversation.Goal?.Goal ?? conversation.PresentingNeed ?? "No goal set"),
+                    new TextBlock(conversation.Goal?.Goal ?? conversation.PresentingNeed ?? CardTexts.HistoryNoGoal),
                     new ActionSet
                     {
                         Actions =
@@ -63,7 +63,7 @@ public static class HistoryCard
     private static string StatusNote(ConversationStatus status) => status switch
     {
         ConversationStatus.Completed => string.Empty,
-        ConversationStatus.Draft => " · unfinished",
-        _ => " · in progress",
+        ConversationStatus.Draft => CardTexts.HistoryUnfinished,
+        _ => CardTexts.HistoryInProgress,
     };
 }

@@ -13,9 +13,9 @@ namespace CoachingBot.Sessions;
 /// </summary>
 public sealed class HistoryCommand
 {
-    public const string NoConversations = "You have no coaching conversations yet. Type **grow**, **egan** or **aligraham** to start one.";
-    public const string NotFound = "I can't find that conversation. Type **history** for a fresh list.";
-    public const string PersonalChatOnly = "Your past conversations are private, so I show them only in your personal chat with me. Type **history** there.";
+    public static string NoConversations => SessionReplies.NoConversations;
+    public static string NotFound => SessionReplies.ConversationNotFound;
+    public static string PersonalChatOnly => SessionReplies.HistoryPersonalChatOnly;
 
     private readonly ICoachingConversationStore _conversations;
     private readonly IActionStore _actions;
@@ -42,7 +42,7 @@ public sealed class HistoryCommand
             return;
         }
 
-        turn.Send(MessageFactory.Attachment(HistoryCard.Build(mine).ToAttachment(), $"You have {mine.Count} coaching conversation{(mine.Count == 1 ? string.Empty : "s")}."));
+        turn.Send(MessageFactory.Attachment(HistoryCard.Build(mine).ToAttachment(), mine.Count == 1 ? SessionReplies.ConversationsOne : TextFormat.Format(SessionReplies.Conversations, mine.Count)));
     }
 
     public async Task OpenAsync(TurnContext turn, CancellationToken cancellationToken)

@@ -6,7 +6,7 @@ using CoachingBot.Teams.Dialogs;
 namespace CoachingBot.Sessions;
 
 /// <summary>
-/// Options in two cards: first list as many as you can (quantity before quality, as GROW's Options stage asks),
+/// Options in two cards: first list up to five (quantity before quality, as GROW's Options stage asks),
 /// then weigh each (impact and ease, a pro and a con) and choose one or more.
 /// </summary>
 public static class OptionsCard
@@ -14,9 +14,9 @@ public static class OptionsCard
     public const int MaxOptions = 5;
     public const int MaxOptionLength = 200;
     public const int MaxNoteLength = 200;
-    public const string ListTitle = "Save my options";
-    public const string WeighTitle = "Save my choice";
-    public const string ShortlistTitle = "Weigh these";
+    public static string ListTitle => CardTexts.OptionsSaveTitle;
+    public static string WeighTitle => CardTexts.WeighSaveTitle;
+    public static string ShortlistTitle => CardTexts.ShortlistSaveTitle;
     public const string ShortlistId = "shortlist";
 
     /// <summary>The most options the weighing card takes, so it stays at four inputs each and twelve in all.</summary>
@@ -40,12 +40,12 @@ public static class OptionsCard
         ArgumentNullException.ThrowIfNull(view);
         var body = new List<CardElement>
         {
-            CardParts.Heading("Your options"),
-            CardParts.Note("Write up to five ways forward, however unlikely, one in each box. One is enough to go on."),
+            CardParts.Heading(CardTexts.OptionsHeading),
+            CardParts.Note(CardTexts.OptionsNote),
         };
         for (var i = 0; i < MaxOptions; i++)
         {
-            body.Add(new TextInput(OptionId(i), $"Option {i + 1}") { IsRequired = i == 0, MaxLength = MaxOptionLength, ErrorMessage = i == 0 ? "Please write at least one option." : null });
+            body.Add(new TextInput(OptionId(i), OptionName(i)) { IsRequired = i == 0, MaxLength = MaxOptionLength, ErrorMessage = i == 0 ? CardTexts.OptionRequired : null });
         }
 
         return new AdaptiveCard { Body = body, Actions = [new SubmitAction(ListTitle, new JsonObject { [CardKinds.Field] = CardKinds.Options })] };
@@ -57,7 +57,7 @@ public static class OptionsCard
         var options = new List<string>();
         for (var i = 0; i < MaxOptions; i++)
         {
-            if (form.Text(OptionId(i), $"Option {i + 1}", required: i == 0, maxLength: MaxOptionLength) is { } text)
+            if (form.Text(OptionId(i), OptionName(i), required: i == 0, maxLength: MaxOptionLength) is { } text)
             {
                 options.Add(text);
             }
@@ -65,7 +65,7 @@ public static class OptionsCard
 
         if (form.IsValid && options.Distinct(StringComparer.OrdinalIgnoreCase).Count() != options.Count)
         {
-            form.AddError(FormReader.FormErrorKey, "Two options are the same; make each one different.");
+            form.AddError(FormReader.FormErrorKey, CardTexts.OptionsSame);
         }
 
         return PromptValidation.From<IReadOnlyList<string>>(form, () => options);
@@ -89,14 +89,14 @@ public static class OptionsCard
         {
             Body =
             [
-                CardParts.Heading("Which are worth weighing?"),
-                CardParts.Note($"Pick up to {MaxWeighed}; you'll weigh only those."),
-                new ChoiceSetInput(ShortlistId, "Options to weigh")
+                CardParts.Heading(CardTexts.ShortlistHeading),
+                CardParts.Note(TextFormat.Format(CardTexts.ShortlistNote, MaxWeighed)),
+                new ChoiceSetInput(ShortlistId, CardTexts.ShortlistLabel)
                 {
                     IsMultiSelect = true,
                     Style = ChoiceInputStyle.Expanded,
                     IsRequired = true,
-                    ErrorMessage = "Please pick at least one option.",
+                    ErrorMessage = CardTexts.ShortlistRequired,
                     Choices = [.. listed.Select((text, i) => new Choice(text, (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)))],
                 },
             ],
@@ -110,7 +110,7 @@ public static class OptionsCard
         var listed = new List<string>();
         for (var i = 0; i < MaxOptions; i++)
         {
-            if (form.Text(OptionId(i), $"Option {i + 1}", maxLength: MaxOptionLength) is { } text)
+            if (form.Text(OptionId(i), OptionName(i), maxLength: MaxOptionLength) is { } text)
             {
                 listed.Add(text);
             }
@@ -122,11 +122,11 @@ public static class OptionsCard
             .ToList();
         if (picked.Count == 0 || picked.Any(text => text is null))
         {
-            form.AddError(ShortlistId, "Please pick at least one of the options.");
+            form.AddError(ShortlistId, CardTexts.ShortlistNoneValid);
         }
         else if (picked.Count > MaxWeighed)
         {
-            form.AddError(ShortlistId, $"Please pick no more than {MaxWeighed}.");
+            form.AddError(ShortlistId, TextFormat.Format(CardTexts.PickNoMoreThan, MaxWeighed));
         }
 
         return PromptValidation.From<IReadOnlyList<string>>(form, () => [.. picked.OfType<string>().Distinct(StringComparer.Ordinal)]);
@@ -139,8 +139,8 @@ public static class OptionsCard
         var listed = Listed(view.Values);
         var body = new List<CardElement>
         {
-            CardParts.Heading("Weigh your options"),
-            CardParts.Note("For each: how much difference would it make, how easy is it (1 low, 5 high), and a word for or against it. Then choose one or more."),
+            CardParts.Heading(CardTexts.WeighHeading),
+            CardParts.Note(CardTexts.WeighNote),
         };
         for (var i = 0; i < listed.Count; i++)
         {
@@ -150,10 +150,10 @@ public static class OptionsCard
                 Items =
                 [
                     new TextBlock(listed[i]) { Weight = TextWeight.Bolder },
-                    CardParts.Scale(ImpactId(i), "Impact (1 to 5)", 1, 5, required: true),
-                    CardParts.Scale(EaseId(i), "Ease (1 to 5)", 1, 5, required: true),
-                    new TextInput(ProId(i), "For and against it") { MaxLength = MaxNoteLength },
-                    new ToggleInput(ChosenId(i), "I choose this option"),
+                    CardParts.Scale(ImpactId(i), CardTexts.ImpactLabel, 1, 5, required: true),
+                    CardParts.Scale(EaseId(i), CardTexts.EaseLabel, 1, 5, required: true),
+                    new TextInput(ProId(i), CardTexts.ProLabel) { MaxLength = MaxNoteLength },
+                    new ToggleInput(ChosenId(i), CardTexts.ChosenLabel),
                 ],
             });
         }
@@ -174,7 +174,7 @@ public static class OptionsCard
         var listed = new List<string>();
         for (var i = 0; i < MaxOptions; i++)
         {
-            if (form.Text(OptionId(i), $"Option {i + 1}", maxLength: MaxOptionLength) is { } text)
+            if (form.Text(OptionId(i), OptionName(i), maxLength: MaxOptionLength) is { } text)
             {
                 listed.Add(text);
             }
@@ -182,23 +182,23 @@ public static class OptionsCard
 
         if (form.IsValid && listed.Count == 0)
         {
-            form.AddError(FormReader.FormErrorKey, "This card lost its options; please list them again.");
+            form.AddError(FormReader.FormErrorKey, CardTexts.WeighLostOptions);
         }
 
         var items = new List<OptionItem>();
         for (var i = 0; i < listed.Count; i++)
         {
-            var impact = form.WholeNumber(ImpactId(i), $"Impact of option {i + 1}", required: true, min: 1, max: 5);
-            var ease = form.WholeNumber(EaseId(i), $"Ease of option {i + 1}", required: true, min: 1, max: 5);
-            var pro = form.Text(ProId(i), $"For option {i + 1}", maxLength: MaxNoteLength);
-            var con = form.Text(ConId(i), $"Against option {i + 1}", maxLength: MaxNoteLength);
-            var chosen = form.Toggle(ChosenId(i), $"Choice of option {i + 1}");
+            var impact = form.WholeNumber(ImpactId(i), Numbered(CardTexts.ImpactName, i), required: true, min: 1, max: 5);
+            var ease = form.WholeNumber(EaseId(i), Numbered(CardTexts.EaseName, i), required: true, min: 1, max: 5);
+            var pro = form.Text(ProId(i), Numbered(CardTexts.ForName, i), maxLength: MaxNoteLength);
+            var con = form.Text(ConId(i), Numbered(CardTexts.AgainstName, i), maxLength: MaxNoteLength);
+            var chosen = form.Toggle(ChosenId(i), Numbered(CardTexts.ChoiceName, i));
             items.Add(new OptionItem(listed[i], impact, ease, pro, con, chosen));
         }
 
         if (form.IsValid && !items.Any(item => item.Chosen))
         {
-            form.AddError(FormReader.FormErrorKey, "Choose at least one option to take forward.");
+            form.AddError(FormReader.FormErrorKey, CardTexts.ChooseAtLeastOne);
         }
 
         return PromptValidation.From<IReadOnlyList<OptionItem>>(form, () => items);
@@ -217,14 +217,14 @@ public static class OptionsCard
     public static AdaptiveCard Saved(IReadOnlyList<OptionItem> options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var body = new List<CardElement> { CardParts.Heading("Your options (saved)") };
+        var body = new List<CardElement> { CardParts.Heading(CardTexts.OptionsSavedHeading) };
         foreach (var option in options)
         {
             var line = $"{(option.Chosen ? "✔ " : string.Empty)}{option.Text}";
             body.Add(new TextBlock(line) { Weight = option.Chosen ? TextWeight.Bolder : null });
             if (option.Impact is not null)
             {
-                body.Add(CardParts.Note($"Impact {option.Impact}/5, ease {option.Ease}/5{Part("for", option.Pro)}{Part("against", option.Con)}"));
+                body.Add(CardParts.Note(TextFormat.Format(CardTexts.OptionWeighed, option.Impact, option.Ease) + Part(CardTexts.OptionFor, option.Pro) + Part(CardTexts.OptionAgainst, option.Con)));
             }
         }
 
@@ -234,5 +234,10 @@ public static class OptionsCard
     public static AdaptiveCard SavedList(IReadOnlyList<string> listed) =>
         Saved([.. listed.Select(text => new OptionItem(text))]);
 
-    private static string Part(string label, string? text) => string.IsNullOrWhiteSpace(text) ? string.Empty : $"; {label}: {text}";
+    /// <summary>"Option 2": the <paramref name="index"/>th option (from 0) as people count.</summary>
+    public static string OptionName(int index) => Numbered(CardTexts.OptionLabel, index);
+
+    private static string Numbered(string format, int index) => TextFormat.Format(format, index + 1);
+
+    private static string Part(string format, string? text) => string.IsNullOrWhiteSpace(text) ? string.Empty : TextFormat.Format(format, text);
 }

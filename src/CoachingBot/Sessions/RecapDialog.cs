@@ -16,12 +16,12 @@ public sealed class RecapDialog : WaterfallDialog
     /// <summary>How many actions the opening asks about; more would crowd out the new conversation.</summary>
     public const int MaxAsked = 3;
 
-    public const string Done = "Done";
-    public const string InProgress = "In progress";
-    public const string Dropped = "Dropped";
-    public const string StillOpen = "Still open";
+    public static string Done => SessionReplies.RecapDone;
+    public static string InProgress => SessionReplies.RecapInProgress;
+    public static string Dropped => SessionReplies.RecapDropped;
+    public static string StillOpen => SessionReplies.RecapStillOpen;
 
-    public const string ThanksUpdated = "Thank you, I've noted that. Now to today's conversation.";
+    public static string ThanksUpdated => SessionReplies.RecapThanks;
 
     private const string ActionsKey = "actions";
     private const string IndexKey = "index";
@@ -41,7 +41,8 @@ public sealed class RecapDialog : WaterfallDialog
         AddStep(SaveStepAsync);
     }
 
-    public static IReadOnlyList<PromptChoice> Choices { get; } =
+    /// <summary>The buttons, and the words typed for them, which are matched, not read, so they stay here.</summary>
+    public static IReadOnlyList<PromptChoice> Choices =>
     [
         new(Done, Synonyms: ["did it", "finished", "completed"]),
         new(InProgress, Synonyms: ["in progress", "started", "partly", "ongoing"]),
@@ -52,14 +53,14 @@ public sealed class RecapDialog : WaterfallDialog
     public static string LastGoal(GoalDraft goal)
     {
         ArgumentNullException.ThrowIfNull(goal);
-        return $"Before we start: last time your goal was **{goal.Goal}**, by {CardParts.LongDate(goal.TargetDate)}.";
+        return TextFormat.Format(SessionReplies.RecapLastGoal, goal.Goal, CardParts.LongDate(goal.TargetDate));
     }
 
     public static string HowDidItGo(string what, DateOnly byWhen) =>
-        $"Last time you planned **{what}** by {CardParts.LongDate(byWhen)}. How did it go?";
+        TextFormat.Format(SessionReplies.RecapHowDidItGo, what, CardParts.LongDate(byWhen));
 
     public static string AndMore(int more) =>
-        $"You have {more} more open action{(more == 1 ? string.Empty : "s")}; type **actions** after this conversation to update {(more == 1 ? "it" : "them")}.";
+        more == 1 ? SessionReplies.RecapOneMore : TextFormat.Format(SessionReplies.RecapMore, more);
 
     private async Task<DialogTurnResult> AskStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
@@ -134,12 +135,10 @@ public sealed class RecapDialog : WaterfallDialog
         return new JsonObject { [ActionsKey] = asked, [IndexKey] = 0 };
     }
 
-    private static ActionStatus? Status(string? choice) => choice switch
-    {
-        Done => ActionStatus.Done,
-        InProgress => ActionStatus.InProgress,
-        Dropped => ActionStatus.Dropped,
-        StillOpen => ActionStatus.Open,
-        _ => null,
-    };
+    private static ActionStatus? Status(string? choice) =>
+        choice == Done ? ActionStatus.Done
+        : choice == InProgress ? ActionStatus.InProgress
+        : choice == Dropped ? ActionStatus.Dropped
+        : choice == StillOpen ? ActionStatus.Open
+        : null;
 }

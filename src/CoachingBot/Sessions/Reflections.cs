@@ -16,9 +16,9 @@ public static class Reflections
     /// <summary>How much of each part the "so far" line quotes.</summary>
     public const int SoFarLength = 70;
 
-    public const string SaidLead = "You said:";
+    public static string SaidLead => SessionReplies.SaidLead;
 
-    public const string SoFarLead = "**So far**";
+    public static string SoFarLead => SessionReplies.SoFarLead;
 
     /// <summary>
     /// <paramref name="text"/> on one line (paragraphs joined with " / "), cut before <paramref name="max"/> characters at the last space (inside a word
@@ -50,7 +50,7 @@ public static class Reflections
         return stage.Captures switch
         {
             CaptureKind.Text => conversation.Answers.TryGetValue(stage.Id, out var answer) ? $"{SaidLead} {Quote(answer)}" : null,
-            CaptureKind.Goal => conversation.Goal is { } goal ? $"Your goal: {Quote(goal.Goal)}, by {CardParts.LongDate(goal.TargetDate)}." : null,
+            CaptureKind.Goal => conversation.Goal is { } goal ? TextFormat.Format(SessionReplies.ReflectGoal, Quote(goal.Goal), CardParts.LongDate(goal.TargetDate)) : null,
             CaptureKind.Options => Options(conversation.Options),
             _ => Actions(actions),
         };
@@ -62,7 +62,7 @@ public static class Reflections
         ArgumentNullException.ThrowIfNull(actions);
         return actions.Count == 0
             ? null
-            : "You'll do: " + string.Join("; ", actions.Select(action => $"{Quote(action.What, SoFarLength)} by {CardParts.LongDate(action.ByWhen)}")) + ".";
+            : TextFormat.Format(SessionReplies.ReflectActions, string.Join("; ", actions.Select(action => TextFormat.Format(SessionReplies.ReflectAction, Quote(action.What, SoFarLength), CardParts.LongDate(action.ByWhen)))));
     }
 
     /// <summary>"So far · Goal: … · Now: … · Considering: …", with only the parts the client has given.</summary>
@@ -76,9 +76,9 @@ public static class Reflections
         var considering = chosen.Count > 0 ? chosen : [.. conversation.Options.Select(option => option.Text)];
 
         var line = new StringBuilder();
-        Part(line, conversation.Goal is null ? "Here for" : "Goal", goal);
-        Part(line, "Now", now);
-        Part(line, chosen.Count > 0 ? "Chosen" : "Considering", considering.Count == 0 ? null : string.Join("; ", considering));
+        Part(line, conversation.Goal is null ? SessionReplies.SoFarHereFor : SessionReplies.SoFarGoal, goal);
+        Part(line, SessionReplies.SoFarNow, now);
+        Part(line, chosen.Count > 0 ? SessionReplies.SoFarChosen : SessionReplies.SoFarConsidering, considering.Count == 0 ? null : string.Join("; ", considering));
         return line.Length == 0 ? null : SoFarLead + line;
     }
 
@@ -87,10 +87,10 @@ public static class Reflections
         var chosen = options.Where(option => option.Chosen).ToList();
         if (chosen.Count > 0)
         {
-            return "You chose: " + string.Join("; ", chosen.Select(option => Quote(option.Text, SoFarLength))) + ".";
+            return TextFormat.Format(SessionReplies.ReflectChosen, string.Join("; ", chosen.Select(option => Quote(option.Text, SoFarLength))));
         }
 
-        return options.Count == 0 ? null : "You listed: " + string.Join("; ", options.Select(option => Quote(option.Text, SoFarLength))) + ".";
+        return options.Count == 0 ? null : TextFormat.Format(SessionReplies.ReflectListed, string.Join("; ", options.Select(option => Quote(option.Text, SoFarLength))));
     }
 
     private static string? Answer(CoachingModel model, CoachingConversation conversation, SoFarPart part) =>
@@ -102,7 +102,7 @@ public static class Reflections
     {
         if (!string.IsNullOrWhiteSpace(text))
         {
-            line.Append(CultureInfo.InvariantCulture, $" · {label}: {Shorten(text, SoFarLength)}");
+            line.Append(TextFormat.Format(SessionReplies.SoFarPart, label, Shorten(text, SoFarLength)));
         }
     }
 }

@@ -2,7 +2,7 @@ using CoachingBot.Models;
 
 namespace CoachingBot.Sessions;
 
-/// <summary>What a coaching conversation says around its questions; the wording is in ConversationTexts.resx.</summary>
+/// <summary>What a coaching conversation says around its questions; the wording is in ConversationTexts.resx and SessionReplies.resx.</summary>
 public static class SessionTexts
 {
     /// <summary>Markers kept with the answers for the frame's steps that have no field of their own.</summary>
@@ -34,28 +34,28 @@ public static class SessionTexts
     public static string Opening(CoachingModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        return $"Let's have {model.AConversation}. {model.Emphasis}";
+        return TextFormat.Format(SessionReplies.Opening, model.AConversation, model.Emphasis);
     }
 
     public static string Resuming(CoachingModel model, CoachingConversation conversation)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(conversation);
-        return $"Welcome back. Let's pick up your **{model.ShortName}** conversation where you left it.";
+        return TextFormat.Format(SessionReplies.Resuming, model.ShortName);
     }
 
     public static string NotNow(CoachingModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        return $"No problem. I've kept this as a draft: type **{model.Command}** when you're ready and I'll offer to pick up where you left off.";
+        return TextFormat.Format(SessionReplies.NotNow, model.Command);
     }
 
-    public static string ForWhom(string? name) => string.IsNullOrWhiteSpace(name) ? string.Empty : $"**{name}**, over to you. ";
+    public static string ForWhom(string? name) => string.IsNullOrWhiteSpace(name) ? string.Empty : TextFormat.Format(SessionReplies.ForWhom, name) + " ";
 
     public static string ActionAdded(ActionDraft action)
     {
         ArgumentNullException.ThrowIfNull(action);
-        return $"Added to your actions: {Reflections.Quote(action.What, Reflections.SoFarLength)} by {CardParts.LongDate(action.ByWhen)}.";
+        return TextFormat.Format(SessionReplies.ActionAdded, Reflections.Quote(action.What, Reflections.SoFarLength), CardParts.LongDate(action.ByWhen));
     }
 
     /// <summary>

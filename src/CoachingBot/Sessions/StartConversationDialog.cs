@@ -43,7 +43,7 @@ public sealed class StartConversationDialog : WaterfallDialog
         ArgumentNullException.ThrowIfNull(unfinished);
         ArgumentNullException.ThrowIfNull(conversation);
         var when = conversation.UpdatedAt.UtcDateTime.ToString("d MMMM", CultureInfo.InvariantCulture);
-        return $"You have an unfinished **{unfinished.ShortName}** conversation from {when}. Would you like to pick it up where you left off? (No starts a new one; the old one stays saved as a draft.)";
+        return TextFormat.Format(SessionReplies.ResumeQuestion, unfinished.ShortName, when);
     }
 
     private async Task<DialogTurnResult> OfferResumeStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)

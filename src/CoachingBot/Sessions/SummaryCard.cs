@@ -12,9 +12,9 @@ public static class SummaryCard
     /// <summary>How much of a long answer the card shows at first; the rest is one click away (a ShowCard), never lost.</summary>
     public const int MaxExcerptLength = 280;
 
-    public const string FullTextTitle = "Show the full text";
-    public const string ContractCheckTitle = "Did it give you what you wanted?";
-    public const string FirstCommentTitle = "Your comment";
+    public static string FullTextTitle => CardTexts.FullTextTitle;
+    public static string ContractCheckTitle => CardTexts.SummaryContractCheck;
+    public static string FirstCommentTitle => CardTexts.YourComment;
 
     public static AdaptiveCard Build(CoachingModel model, CoachingConversation conversation, IReadOnlyList<ActionItem> actions)
     {
@@ -23,18 +23,18 @@ public static class SummaryCard
         ArgumentNullException.ThrowIfNull(actions);
         var body = new List<CardElement>
         {
-            CardParts.Heading($"Your {model.ShortName} conversation"),
-            CardParts.Note($"{CardParts.LongDate(DateOnly.FromDateTime(conversation.StartedAt.UtcDateTime))} · saved for you"),
+            CardParts.Heading(TextFormat.Format(CardTexts.SummaryHeading, model.ShortName)),
+            CardParts.Note(TextFormat.Format(CardTexts.SummarySaved, CardParts.LongDate(DateOnly.FromDateTime(conversation.StartedAt.UtcDateTime)))),
         };
 
         if (conversation.PresentingNeed is { } need)
         {
-            Section(body, "What you wanted from it", Excerpt(need));
+            Section(body, CardTexts.SummaryWanted, Excerpt(need));
         }
 
         if (conversation.Goal is { } goal)
         {
-            Section(body, "Goal", $"{goal.Goal} (by {CardParts.LongDate(goal.TargetDate)})");
+            Section(body, CardTexts.SummaryGoal, TextFormat.Format(CardTexts.SummaryGoalBy, goal.Goal, CardParts.LongDate(goal.TargetDate)));
         }
 
         foreach (var stage in model.Stages.Where(stage => stage.Captures == CaptureKind.Text))
@@ -48,18 +48,18 @@ public static class SummaryCard
         var chosen = conversation.Options.Where(option => option.Chosen).Select(option => "- " + option.Text).ToList();
         if (chosen.Count > 0)
         {
-            Section(body, "Options you chose", string.Join('\n', chosen));
+            Section(body, CardTexts.SummaryChosen, string.Join('\n', chosen));
         }
 
         if (actions.Count > 0)
         {
-            body.Add(new TextBlock("Actions") { Weight = TextWeight.Bolder, Separator = true });
+            body.Add(new TextBlock(CardTexts.SummaryActions) { Weight = TextWeight.Bolder, Separator = true });
             body.Add(new FactSet { Facts = [.. actions.Select(action => new Fact(CardParts.LongDate(action.ByWhen), action.What))] });
         }
 
         if (conversation.FollowUpOn is { } followUp)
         {
-            Section(body, "Next check-in", CardParts.LongDate(followUp));
+            Section(body, CardTexts.SummaryNextCheckIn, CardParts.LongDate(followUp));
         }
 
         if (conversation.ContractCheck is { } contractCheck)
@@ -69,8 +69,8 @@ public static class SummaryCard
 
         if (conversation.FirstRatings.Count > 0)
         {
-            body.Add(new TextBlock("How it went (FIRST)") { Weight = TextWeight.Bolder, Separator = true });
-            body.Add(new FactSet { Facts = [.. FirstModel.Factors.Where(f => conversation.FirstRatings.ContainsKey(f.Id)).Select(f => new Fact(f.Title, $"{conversation.FirstRatings[f.Id]}/5"))] });
+            body.Add(new TextBlock(CardTexts.SummaryFirst) { Weight = TextWeight.Bolder, Separator = true });
+            body.Add(new FactSet { Facts = [.. FirstModel.Factors.Where(f => conversation.FirstRatings.ContainsKey(f.Id)).Select(f => new Fact(f.Title, TextFormat.Format(CardTexts.RatingOutOfFive, conversation.FirstRatings[f.Id])))] });
         }
 
         if (!string.IsNullOrWhiteSpace(conversation.FirstComment))

@@ -13,11 +13,11 @@ namespace CoachingBot.Sessions;
 /// </summary>
 public static partial class TypedAnswers
 {
-    public const string GoalFilled = "I've put that in the card as your goal. Add a target date (and the SMART questions if you like), then save it.";
-    public const string ActionsFilled = "I've put your actions in the card. Check the dates, say how confident you are in each (1 to 10), then save.";
-    public const string NotSureAtCard = "That's all right: put down whatever comes, even roughly; you can change it later. Type it here, or use the card.";
-    public const string FirstHint = "Use the card, or type five numbers from 1 to 5 in the card's order (Focus, Informed, Realistic, Scope, Tactics).";
-    public const string PickHint = "Type the numbers or the words of the options you mean (for example **1, 3**), or use the card.";
+    public static string GoalFilled => SessionReplies.GoalFilled;
+    public static string ActionsFilled => SessionReplies.ActionsFilled;
+    public static string NotSureAtCard => SessionReplies.NotSureAtCard;
+    public static string FirstHint => SessionReplies.FirstHint;
+    public static string PickHint => SessionReplies.PickHint;
 
     /// <summary>A goal typed; <paramref name="today"/> is the user's date.</summary>
     public static TypedCardReading<GoalDraft> Goal(string text, TurnContext turn, DateOnly today)
@@ -45,16 +45,16 @@ public static partial class TypedAnswers
         var listed = Lines(text);
         if (listed.Count > OptionsCard.MaxOptions)
         {
-            return TypedCardReading.Refuse<IReadOnlyList<string>>($"That's {listed.Count} options; the card takes {OptionsCard.MaxOptions}. Which five matter most?");
+            return TypedCardReading.Refuse<IReadOnlyList<string>>(TextFormat.Format(SessionReplies.TooManyOptions, listed.Count, OptionsCard.MaxOptions));
         }
 
         if (listed.Any(option => option.Length > OptionsCard.MaxOptionLength))
         {
-            return TypedCardReading.Refuse<IReadOnlyList<string>>($"Please keep each option to {OptionsCard.MaxOptionLength} characters, one a line.");
+            return TypedCardReading.Refuse<IReadOnlyList<string>>(TextFormat.Format(SessionReplies.OptionTooLong, OptionsCard.MaxOptionLength));
         }
 
         return listed.Distinct(StringComparer.OrdinalIgnoreCase).Count() != listed.Count
-            ? TypedCardReading.Refuse<IReadOnlyList<string>>("Two options are the same; make each one different.")
+            ? TypedCardReading.Refuse<IReadOnlyList<string>>(CardTexts.OptionsSame)
             : TypedCardReading.Answer<IReadOnlyList<string>>(listed);
     }
 
@@ -66,7 +66,7 @@ public static partial class TypedAnswers
         return named.Count switch
         {
             0 => TypedCardReading.Refuse<IReadOnlyList<string>>(PickHint),
-            > OptionsCard.MaxWeighed => TypedCardReading.Refuse<IReadOnlyList<string>>($"Please pick no more than {OptionsCard.MaxWeighed}."),
+            > OptionsCard.MaxWeighed => TypedCardReading.Refuse<IReadOnlyList<string>>(TextFormat.Format(CardTexts.PickNoMoreThan, OptionsCard.MaxWeighed)),
             _ => TypedCardReading.Answer<IReadOnlyList<string>>(named),
         };
     }
@@ -97,8 +97,8 @@ public static partial class TypedAnswers
         if (lines.Count > rows)
         {
             return TypedCardReading.Refuse<IReadOnlyList<ActionDraft>>(rows == 1
-                ? "With ten minutes we'll settle one action: which one first?"
-                : $"That's {lines.Count} actions; the card takes {ActionsCard.MaxActions}. Which three come first?");
+                ? SessionReplies.OneActionShort
+                : TextFormat.Format(SessionReplies.TooManyActions, lines.Count, ActionsCard.MaxActions));
         }
 
         var fill = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -8,14 +8,19 @@ namespace CoachingBot.Tests.Chat;
 /// <summary>Commands, interruptions and installs with the real bot over its real turn pipeline and storage, as transcripts.</summary>
 public sealed class ConversationTests(BotAppFixture fixture) : IClassFixture<BotAppFixture>
 {
+    public static TheoryData<string, string> CommandAnswers() => new()
+    {
+        { "help", BotMessages.Help },
+        { "HELP", BotMessages.Help },
+        { "/help", BotMessages.Help },
+        { "cancel", BotMessages.NothingToCancel },
+        { "reflect", BotMessages.NotAvailableYet(Command.Reflect) },
+        { "actions", ActionsCommand.NoOpenActions },
+        { "hello there", BotMessages.NotUnderstood },
+    };
+
     [Theory]
-    [InlineData("help", "Here is what I can do")]
-    [InlineData("HELP", "Here is what I can do")]
-    [InlineData("/help", "Here is what I can do")]
-    [InlineData("cancel", "nothing in progress to cancel")]
-    [InlineData("reflect", "Reflections aren't available yet")]
-    [InlineData("actions", ActionsCommand.NoOpenActions)]
-    [InlineData("hello there", "I didn't catch that")]
+    [MemberData(nameof(CommandAnswers))]
     public async Task Command_Answers_WhenNoConversationInProgress(string userSays, string botSays)
     {
         using var chat = fixture.App.Chat();
