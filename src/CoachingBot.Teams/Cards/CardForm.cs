@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 
 namespace CoachingBot.Teams.Cards;
 
@@ -31,7 +32,7 @@ public static class CardForm
         var top = new List<CardElement>();
         if (shown.Count > 0)
         {
-            top.Add(new TextBlock(string.Create(CultureInfo.InvariantCulture, $"Please fix {shown.Count} {(shown.Count == 1 ? "field" : "fields")}."))
+            top.Add(new TextBlock(shown.Count == 1 ? FormWording.FixOneField : string.Format(CultureInfo.InvariantCulture, CompositeFormat.Parse(FormWording.FixFields), shown.Count))
             {
                 Id = ErrorLineIdPrefix + "summary",
                 Weight = TextWeight.Bolder,

@@ -19,7 +19,7 @@ public sealed class FormReader
     public const int DefaultMaxLength = 4000;
 
     /// <summary>The error given when the answer is missing or is not a JSON object.</summary>
-    public const string EmptyAnswerMessage = "This card's answer arrived empty — please submit the card again.";
+    public static string EmptyAnswerMessage => FormWording.EmptyAnswer;
 
     private readonly Dictionary<string, JsonElement> _fields = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _raw = new(StringComparer.Ordinal);
@@ -113,17 +113,17 @@ public sealed class FormReader
     {
         if (!TryText(id, out var text))
         {
-            return FailText(id, $"{Name(id, label)} must be text.");
+            return FailText(id, Say(FormWording.MustBeText, Name(id, label)));
         }
 
         if (text is null)
         {
-            return required ? FailText(id, $"{Name(id, label)} is required.") : null;
+            return required ? FailText(id, Say(FormWording.Required, Name(id, label))) : null;
         }
 
         if (text.Length > maxLength)
         {
-            return FailText(id, Invariant($"{Name(id, label)} must be {maxLength:N0} characters or fewer (you wrote {text.Length:N0})."));
+            return FailText(id, Say(FormWording.TooLong, Name(id, label), maxLength, text.Length));
         }
 
         return text;
@@ -160,7 +160,7 @@ public sealed class FormReader
         string id, string? label = null, bool required = false,
         DateOnly? today = null, DateOnly? notBefore = null, DateOnly? notAfter = null)
     {
-        var invalid = $"{Name(id, label)} must be a real date, written year-month-day (like 2026-03-31).";
+        var invalid = Say(FormWording.NotADate, Name(id, label));
         if (!TryText(id, out var text, allowBoolean: false, allowNumber: false))
         {
             return Fail<DateOnly>(id, invalid);
@@ -178,17 +178,17 @@ public sealed class FormReader
 
         if (date < today)
         {
-            return Fail<DateOnly>(id, $"{Name(id, label)} can't be in the past.");
+            return Fail<DateOnly>(id, Say(FormWording.DateInPast, Name(id, label)));
         }
 
         if (date < notBefore)
         {
-            return Fail<DateOnly>(id, $"{Name(id, label)} can't be before {LongDate(notBefore.Value)}.");
+            return Fail<DateOnly>(id, Say(FormWording.DateBefore, Name(id, label), LongDate(notBefore.Value)));
         }
 
         if (date > notAfter)
         {
-            return Fail<DateOnly>(id, $"{Name(id, label)} can't be after {LongDate(notAfter.Value)}.");
+            return Fail<DateOnly>(id, Say(FormWording.DateAfter, Name(id, label), LongDate(notAfter.Value)));
         }
 
         return date;
@@ -197,7 +197,7 @@ public sealed class FormReader
     /// <summary>A time of day written HH:mm (or HH:mm:ss), between <paramref name="notBefore"/> and <paramref name="notAfter"/>.</summary>
     public TimeOnly? Time(string id, string? label = null, bool required = false, TimeOnly? notBefore = null, TimeOnly? notAfter = null)
     {
-        var invalid = $"{Name(id, label)} must be a time on the 24-hour clock (like 09:30).";
+        var invalid = Say(FormWording.NotATime, Name(id, label));
         if (!TryText(id, out var text, allowBoolean: false, allowNumber: false))
         {
             return Fail<TimeOnly>(id, invalid);
@@ -215,12 +215,12 @@ public sealed class FormReader
 
         if (time < notBefore)
         {
-            return Fail<TimeOnly>(id, $"{Name(id, label)} can't be before {Clock(notBefore.Value)}.");
+            return Fail<TimeOnly>(id, Say(FormWording.TimeBefore, Name(id, label), Clock(notBefore.Value)));
         }
 
         if (time > notAfter)
         {
-            return Fail<TimeOnly>(id, $"{Name(id, label)} can't be after {Clock(notAfter.Value)}.");
+            return Fail<TimeOnly>(id, Say(FormWording.TimeAfter, Name(id, label), Clock(notAfter.Value)));
         }
 
         return time;
@@ -246,13 +246,13 @@ public sealed class FormReader
 
         if (on is null)
         {
-            Fail<bool>(id, $"{Name(id, label)} must be on or off.");
+            Fail<bool>(id, Say(FormWording.OnOrOff, Name(id, label)));
             return false;
         }
 
         if (mustBeOn && on == false)
         {
-            Fail<bool>(id, $"{Name(id, label)} must be ticked to go on.");
+            Fail<bool>(id, Say(FormWording.MustBeTicked, Name(id, label)));
         }
 
         return on.Value;
@@ -264,17 +264,17 @@ public sealed class FormReader
         ArgumentNullException.ThrowIfNull(allowed);
         if (!TryText(id, out var text, allowBoolean: false))
         {
-            return FailText(id, $"{Name(id, label)} must be one of the options shown.");
+            return FailText(id, Say(FormWording.OneOfTheOptions, Name(id, label)));
         }
 
         if (text is null)
         {
-            return required ? FailText(id, $"{Name(id, label)} is required.") : null;
+            return required ? FailText(id, Say(FormWording.Required, Name(id, label))) : null;
         }
 
         return allowed.Contains(text, StringComparer.Ordinal)
             ? text
-            : FailText(id, $"{Name(id, label)} must be one of the options shown.");
+            : FailText(id, Say(FormWording.OneOfTheOptions, Name(id, label)));
     }
 
     /// <summary>
@@ -292,12 +292,12 @@ public sealed class FormReader
             parts = array.EnumerateArray().Select(item => item.ValueKind == JsonValueKind.String ? item.GetString() : null);
             if (parts.Any(part => part is null))
             {
-                return FailList(id, $"{Name(id, label)} must be chosen from the options shown.");
+                return FailList(id, Say(FormWording.ChosenFromTheOptions, Name(id, label)));
             }
         }
         else if (element is { ValueKind: JsonValueKind.Object or JsonValueKind.True or JsonValueKind.False or JsonValueKind.Number })
         {
-            return FailList(id, $"{Name(id, label)} must be chosen from the options shown.");
+            return FailList(id, Say(FormWording.ChosenFromTheOptions, Name(id, label)));
         }
         else
         {
@@ -308,19 +308,19 @@ public sealed class FormReader
         var offered = allowed.ToHashSet(StringComparer.Ordinal);
         if (chosen.Any(value => !offered.Contains(value)))
         {
-            return FailList(id, $"{Name(id, label)} must be chosen from the options shown.");
+            return FailList(id, Say(FormWording.ChosenFromTheOptions, Name(id, label)));
         }
 
         if (chosen.Count < min)
         {
             return FailList(id, chosen.Count == 0 && min == 1
-                ? $"{Name(id, label)} is required."
-                : Invariant($"{Name(id, label)} needs at least {min} {Plural(min, "choice")} (you chose {chosen.Count})."));
+                ? Say(FormWording.Required, Name(id, label))
+                : (min == 1 ? Say(FormWording.AtLeastOneChoice, Name(id, label), chosen.Count) : Say(FormWording.AtLeastChoices, Name(id, label), min, chosen.Count)));
         }
 
         if (chosen.Count > max)
         {
-            return FailList(id, Invariant($"{Name(id, label)} allows at most {max} {Plural(max, "choice")} (you chose {chosen.Count})."));
+            return FailList(id, (max == 1 ? Say(FormWording.AtMostOneChoice, Name(id, label), chosen.Count) : Say(FormWording.AtMostChoices, Name(id, label), max, chosen.Count)));
         }
 
         return chosen;
@@ -341,7 +341,7 @@ public sealed class FormReader
 
     private T? Missing<T>(string id, string? label, bool required)
         where T : struct =>
-        required ? Fail<T>(id, $"{Name(id, label)} is required.") : null;
+        required ? Fail<T>(id, Say(FormWording.Required, Name(id, label))) : null;
 
     private T? Fail<T>(string id, string message)
         where T : struct
@@ -375,19 +375,18 @@ public sealed class FormReader
 
     private static string WholeNumberMessage(string name, int min, int max) => (min, max) switch
     {
-        (int.MinValue, int.MaxValue) => $"{name} must be a whole number.",
-        (_, int.MaxValue) => Invariant($"{name} must be a whole number of at least {min}."),
-        (int.MinValue, _) => Invariant($"{name} must be a whole number of at most {max}."),
-        _ => Invariant($"{name} must be a whole number from {min} to {max}."),
+        (int.MinValue, int.MaxValue) => Say(FormWording.WholeNumber, name),
+        (_, int.MaxValue) => Say(FormWording.WholeNumberAtLeast, name, min),
+        (int.MinValue, _) => Say(FormWording.WholeNumberAtMost, name, max),
+        _ => Say(FormWording.WholeNumberBetween, name, min, max),
     };
 
     private static string LongDate(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 
     private static string Clock(TimeOnly time) => time.ToString("HH:mm", CultureInfo.InvariantCulture);
 
-    private static string Plural(int count, string noun) => count == 1 ? noun : noun + "s";
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+    /// <summary>A message from FormWording.resx with its holes filled; numbers and dates as written everywhere in the card.</summary>
+    private static string Say(string format, params object[] args) => string.Format(CultureInfo.InvariantCulture, format, args);
 
     /// <summary>The text of a string, number or boolean; null for anything else.</summary>
     private static string? ScalarText(JsonElement? element, bool allowBoolean = true, bool allowNumber = true) => element?.ValueKind switch

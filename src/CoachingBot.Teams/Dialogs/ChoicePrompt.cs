@@ -76,7 +76,7 @@ public sealed class ChoicePrompt : Prompt<ChoicePromptOptions>
             turn.SendText(reason);
         }
 
-        var buttons = ChoiceButtons.Card([.. options.Choices.Select(choice => choice.Label)], "Type the number of your choice: " + Numbered(options.Choices));
+        var buttons = ChoiceButtons.Card([.. options.Choices.Select(choice => choice.Label)], string.Format(CultureInfo.InvariantCulture, PromptTexts.ChoiceFallback, Numbered(options.Choices)));
         turn.Send(WithAttachment(Question(options, isRetry), buttons));
     }
 

@@ -35,6 +35,6 @@ public sealed class ConfirmPrompt : Prompt<PromptOptions>
             turn.SendText(reason);
         }
 
-        turn.Send(WithAttachment(Question(options, isRetry), ChoiceButtons.Card(["Yes", "No"], "Please answer yes or no.")));
+        turn.Send(WithAttachment(Question(options, isRetry), ChoiceButtons.Card([PromptTexts.Yes, PromptTexts.No], PromptTexts.YesOrNo)));
     }
 }

@@ -15,8 +15,7 @@ public sealed class DialogRunnerOptions
     public int MaxAttempts { get; set; } = 3;
 
     /// <summary>Told to the user when the stored state could not be read and the conversation starts afresh.</summary>
-    public string LostTrackMessage { get; set; } =
-        "I lost track of where we were, sorry — let's start again. Type help to see what I can do.";
+    public string LostTrackMessage { get; set; } = PromptWording.LostTrack;
 
     /// <summary><c>{channelId}/{conversationId}</c>.</summary>
     /// <exception cref="ArgumentException">The activity has no conversation id.</exception>

@@ -8,8 +8,8 @@ namespace CoachingBot.Teams.Tests.Dialogs;
 public sealed class CardFormPromptTests
 {
     private const string BlankCard = "[card: Set your goal | goal= | by= | buttons: Save]";
-    private const string UseTheCard = "Please use the card's button to send your answers.";
-    private const string FixTheCard = "Some answers need another look; I've marked them on the card.";
+    private static readonly string UseTheCard = PromptTexts.UseTheCard;
+    private static readonly string FixTheCard = PromptTexts.FixTheCard;
 
     // 12:00 UTC on 4 March 2026 is already 5 March in Auckland, the user's zone in these tests.
     private static readonly FakeTimeProvider Clock = new(new DateTimeOffset(2026, 3, 4, 12, 0, 0, TimeSpan.Zero));
@@ -20,19 +20,20 @@ public sealed class CardFormPromptTests
     [InlineData("""{"goal":"Run a 10k","by":"2026-04-01"}""", """Done: {"goal":"Run a 10k","by":"2026-04-01"}""")]
     [InlineData("""{"goal":"  Run a 10k ","by":"2026-03-05","verb":"save"}""", """Done: {"goal":"Run a 10k","by":"2026-03-05"}""")]
     [InlineData("""{"goal":"","by":"2026-04-01"}""",
-        FixTheCard + " / [card: Please fix 1 field. | Set your goal | goal= | Goal is required. | by=2026-04-01 | buttons: Save]")]
+        "[card: Please fix 1 field. | Set your goal | goal= | Goal is required. | by=2026-04-01 | buttons: Save]")]
     [InlineData("""{"goal":"Run","by":"2026-03-04"}""", // the 4th is past in Auckland, though not yet in UTC
-        FixTheCard + " / [card: Please fix 1 field. | Set your goal | goal=Run | by=2026-03-04 | Target date can't be in the past. | buttons: Save]")]
+        "[card: Please fix 1 field. | Set your goal | goal=Run | by=2026-03-04 | Target date can't be in the past. | buttons: Save]")]
     [InlineData("""{"goal":"","by":"31/03/2026"}""",
-        FixTheCard + " / [card: Please fix 2 fields. | Set your goal | goal= | Goal is required. | by= | Target date must be a real date, written year-month-day (like 2026-03-31). | buttons: Save]")]
+        "[card: Please fix 2 fields. | Set your goal | goal= | Goal is required. | by= | Target date must be a real date, written year-month-day (like 2026-03-31). | buttons: Save]")]
     [InlineData("\"not an object\"",
-        FixTheCard + " / [card: This card's answer arrived empty — please submit the card again. | Set your goal | goal= | by= | buttons: Save]")]
+        "[card: This card's answer arrived empty — please submit the card again. | Set your goal | goal= | by= | buttons: Save]")]
     public async Task CardFormPrompt_ReturnsTheParsedAnswer_OrResendsTheCardWithValuesAndErrors(string submit, string expected)
     {
         var host = Host(new CardFormPromptOptions());
         Assert.Equal(BlankCard, await host.SayAsync("start"));
 
-        Assert.Equal(expected, await host.SubmitAsync(submit));
+        // A card sent back comes after the line that says why.
+        Assert.Equal(expected.StartsWith("[card:", StringComparison.Ordinal) ? $"{FixTheCard} / {expected}" : expected, await host.SubmitAsync(submit));
     }
 
     [Fact]

@@ -141,7 +141,7 @@ public sealed class DatePromptWordsTests
         var host = Host("en-GB", London, Monday, new DatePromptOptions { Prompt = MessageFactory.Text(Ask), NotBeforeToday = true });
         await host.SayAsync("start");
 
-        Assert.Equal("That date is in the past. Please choose today (Monday, 2 March 2026) or a later date. / " + Ask, await host.SayAsync(answer));
+        Assert.Equal(Said.Format(PromptTexts.DateInPast, "Monday, 2 March 2026") + " / " + Ask, await host.SayAsync(answer));
         Assert.Equal("Done: \"2026-03-13\"", await host.SayAsync("next Friday"));
     }
 
@@ -167,7 +167,7 @@ public sealed class DatePromptWordsTests
         await host.SayAsync("start");
 
         Assert.Equal(
-            $"I couldn't read that as a date. Please type a date like {example}, or words like tomorrow, next Friday or in two weeks. / {Ask}",
+            Said.Format(PromptTexts.NotADate, example) + " / " + Ask,
             await host.SayAsync(answer));
         Assert.Equal("Done: \"2026-03-03\"", await host.SayAsync("tomorrow"));
     }

@@ -10,7 +10,7 @@ namespace CoachingBot.Teams.Tests.Dialogs;
 
 public sealed class DialogRunnerTests
 {
-    private const string LostTrack = "I lost track of where we were, sorry — let's start again. Type help to see what I can do.";
+    private static readonly string LostTrack = new DialogRunnerOptions().LostTrackMessage;
 
     [Fact]
     public async Task RunAsync_PersistsStackBetweenTurns_AndDeletesItWhenTheStackEmpties()

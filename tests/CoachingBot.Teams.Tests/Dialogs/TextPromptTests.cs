@@ -12,14 +12,28 @@ public sealed class TextPromptTests
     [InlineData("exactly20characters!", "Done: \"exactly20characters!\"")]
     [InlineData("line one  \r\n\r\n\r\n   line two", "Done: \"line one\\n\\nline two\"")]
     [InlineData("this is twenty-one c", "Done: \"this is twenty-one c\"")]
-    [InlineData("this is twenty-one ch", "That's 21 characters; please keep it to 20 or fewer. Nothing has been saved yet. / " + Ask)]
-    [InlineData("   ", "Please type your answer. / " + Ask)]
-    public async Task TextPrompt_AcceptsOrExplains_ByAnswer(string answer, string expected)
+    public async Task TextPrompt_Accepts_ByAnswer(string answer, string expected)
     {
         var host = DialogTestHost.ForPrompt(() => new TextPrompt("text"), new TextPromptOptions { Prompt = MessageFactory.Text(Ask), MaxLength = 20 });
         Assert.Equal(Ask, await host.SayAsync("start"));
 
         Assert.Equal(expected, await host.SayAsync(answer));
+    }
+
+    public static TheoryData<string, string> Refused() => new()
+    {
+        { "this is twenty-one ch", Said.Format(PromptTexts.TooLong, 21, 20) },
+        { "   ", PromptTexts.TypeAnAnswer },
+    };
+
+    [Theory]
+    [MemberData(nameof(Refused))]
+    public async Task TextPrompt_ExplainsAndAsksAgain_WhenTheAnswerIsTooLongOrEmpty(string answer, string explanation)
+    {
+        var host = DialogTestHost.ForPrompt(() => new TextPrompt("text"), new TextPromptOptions { Prompt = MessageFactory.Text(Ask), MaxLength = 20 });
+        Assert.Equal(Ask, await host.SayAsync("start"));
+
+        Assert.Equal($"{explanation} / {Ask}", await host.SayAsync(answer));
     }
 
     [Fact]
@@ -31,8 +45,8 @@ public sealed class TextPromptTests
 
         await host.AssertTranscriptAsync(
             ("start", Ask),
-            ("Run a marathon", "That's 14 characters; please keep it to 5 or fewer. Nothing has been saved yet. / A shorter goal, please?"),
-            ("Run 5k", "That's 6 characters; please keep it to 5 or fewer. Nothing has been saved yet. / A shorter goal, please?"),
+            ("Run a marathon", Said.Format(PromptTexts.TooLong, 14, 5) + " / A shorter goal, please?"),
+            ("Run 5k", Said.Format(PromptTexts.TooLong, 6, 5) + " / A shorter goal, please?"),
             ("Run", "Done: \"Run\""));
     }
 
@@ -62,7 +76,7 @@ public sealed class TextPromptTests
             new TextPromptOptions { Prompt = MessageFactory.Text(Ask) });
         await host.SayAsync("start");
 
-        Assert.Equal("Sorry, I can't take that answer. Please try again. / " + Ask, await host.SayAsync("anything"));
+        Assert.Equal(PromptTexts.NotAccepted + " / " + Ask, await host.SayAsync("anything"));
     }
 
     [Fact]

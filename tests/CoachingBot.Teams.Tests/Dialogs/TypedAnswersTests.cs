@@ -8,13 +8,13 @@ public sealed class TypedAnswersTests
     private const string Goal = "Goal?";
     private const string Reality = "Reality?";
     private const string Next = "Next step?";
-    private const string NoEarlier = "There's no earlier question to go back to here.";
-    private const string Added = "I've added that to your previous answer.";
+    private static readonly string NoEarlier = PromptTexts.NothingToGoBackTo;
+    private static readonly string Added = PromptTexts.AddedToPreviousAnswer;
 
     private static readonly DateTimeOffset T0 = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
 
     private static string WasAnswer(string answer) =>
-        $"Back to the previous question. Your answer was:\n\n{answer}\n\nType a new answer, or the same again to keep it.";
+        Said.Format(PromptTexts.PreviousAnswer, answer);
 
     /// <summary>Three free-text questions; the second may be skipped; ends with the values it kept.</summary>
     private static DialogTestHost Host() => new(
