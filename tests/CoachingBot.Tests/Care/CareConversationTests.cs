@@ -1,3 +1,4 @@
+using CoachingBot.Sessions;
 using CoachingBot.Care;
 using CoachingBot.Chat;
 using CoachingBot.Models;
@@ -48,7 +49,7 @@ public sealed class CareConversationTests(CareBotFixture configured, BotAppFixtu
             chat,
             [
                 .. SessionWalk.Beginning(CoachingModels.Grow),
-                (SessionWalk.Goal, ["Your goal (saved)", "**Reality**"]),
+                (SessionWalk.Goal, [CardTexts.GoalSavedHeading, "**Reality**"]),
                 (Distress, [CareTexts.Opening]),
                 ("Thanks. I'm OK to carry on now", [CareTexts.Resume, "**Reality**"]),
                 ("Morale is low and I avoid the hard conversations", ["**Options**"]),
@@ -72,7 +73,7 @@ public sealed class CareConversationTests(CareBotFixture configured, BotAppFixtu
             [
                 .. SessionWalk.Beginning(CoachingModels.Grow),
                 ("I don't want to live anymore", [CareTexts.Opening]),
-                (SessionWalk.Goal, ["Your goal (saved)", "**Reality**"]),
+                (SessionWalk.Goal, [CardTexts.GoalSavedHeading, "**Reality**"]),
             ]);
     }
 
@@ -99,8 +100,8 @@ public sealed class CareConversationTests(CareBotFixture configured, BotAppFixtu
             [
                 .. SessionWalk.Beginning(CoachingModels.Grow),
                 (Distress, [CareTexts.Opening]),
-                ("help", ["Here is what I can do", BotMessages.ResumeAfterHelp, "**Goal**"]),
-                (SessionWalk.Goal, ["Your goal (saved)", "**Reality**"]),
+                ("help", [BotMessages.Help, BotMessages.ResumeAfterHelp, "**Goal**"]),
+                (SessionWalk.Goal, [CardTexts.GoalSavedHeading, "**Reality**"]),
             ]);
     }
 
@@ -112,7 +113,7 @@ public sealed class CareConversationTests(CareBotFixture configured, BotAppFixtu
             chat,
             [
                 .. SessionWalk.Beginning(CoachingModels.Grow),
-                (SessionWalk.Goal, ["Your goal (saved)", "**Reality**"]),
+                (SessionWalk.Goal, [CardTexts.GoalSavedHeading, "**Reality**"]),
                 (Distress, [CareTexts.Opening]),
                 ("I can't stop crying at my desk", [CareTexts.Opening]),
                 ("ok", [CareTexts.Resume, "**Reality**"]),
@@ -126,7 +127,7 @@ public sealed class CareConversationTests(CareBotFixture configured, BotAppFixtu
         await Transcript.RunAsync(
             chat,
             ("My partner hits me", [CareTexts.CarryOnLaterNoConversation]),
-            ("thank you", ["I didn't catch that"]));
+            ("thank you", [BotMessages.NotUnderstood]));
     }
 
     [Fact]

@@ -35,8 +35,8 @@ public sealed class ConversationTests(BotAppFixture fixture) : IClassFixture<Bot
             chat,
             [
                 .. SessionWalk.Beginning(CoachingModels.Grow),
-                ("help", ["Here is what I can do", BotMessages.ResumeAfterHelp, "**Goal**"]),
-                (SessionWalk.Goal, ["Your goal (saved)", "**Reality**"]),
+                ("help", [BotMessages.Help, BotMessages.ResumeAfterHelp, "**Goal**"]),
+                (SessionWalk.Goal, [CardTexts.GoalSavedHeading, "**Reality**"]),
             ]);
     }
 
@@ -48,15 +48,15 @@ public sealed class ConversationTests(BotAppFixture fixture) : IClassFixture<Bot
             chat,
             ("grow", ["**GROW** conversation", ConversationFrame.PresentingNeedQuestion]),
             ("cancel", [BotMessages.CancelledKeptDraft]),
-            ("Speak up in leadership meetings", ["I didn't catch that"]),
-            ("cancel", ["nothing in progress to cancel"]));
+            ("Speak up in leadership meetings", [BotMessages.NotUnderstood]),
+            ("cancel", [BotMessages.NothingToCancel]));
     }
 
     [Fact]
     public async Task TextAnswer_LongerThanATeamsMessage_IsRefusedAtTheDoor_AndTheQuestionStillWaits()
     {
         using var chat = fixture.App.Chat();
-        await Transcript.RunAsync(chat, [.. SessionWalk.Beginning(CoachingModels.Grow), (SessionWalk.Goal, ["Your goal (saved)", "**Reality**"])]);
+        await Transcript.RunAsync(chat, [.. SessionWalk.Beginning(CoachingModels.Grow), (SessionWalk.Goal, [CardTexts.GoalSavedHeading, "**Reality**"])]);
 
         var response = await chat.SendAsync(chat.Message(new string('a', ModelConversationDialog.MaxTextAnswerLength + 1)));
 
@@ -71,7 +71,7 @@ public sealed class ConversationTests(BotAppFixture fixture) : IClassFixture<Bot
         await Transcript.RunAsync(chat, SessionWalk.Beginning(CoachingModels.Grow));
         var form = chat.LastCard()!;
 
-        await Transcript.RunAsync(chat, (SessionWalk.Goal, ["Your goal (saved)", "**Reality**"]));
+        await Transcript.RunAsync(chat, (SessionWalk.Goal, [CardTexts.GoalSavedHeading, "**Reality**"]));
 
         var update = fixture.App.Connector.Calls.Single(c => c.ConversationId == chat.ConversationId && c.Method == "PUT");
         Assert.Equal(form.Id, update.ActivityId);
@@ -100,14 +100,14 @@ public sealed class ConversationTests(BotAppFixture fixture) : IClassFixture<Bot
         var reshown = TeamsChat.Content(chat.LastCard()!);
         Assert.Contains(reason, reshown, StringComparison.Ordinal);
         Assert.Contains("Lead the Q3 planning", reshown, StringComparison.Ordinal);
-        await Transcript.RunAsync(chat, (SessionWalk.Goal, ["Your goal (saved)", "**Reality**"]));
+        await Transcript.RunAsync(chat, (SessionWalk.Goal, [CardTexts.GoalSavedHeading, "**Reality**"]));
     }
 
     [Theory]
     [InlineData("options", """{"option1":""}""", "Option 1 is required.")]
-    [InlineData("options", """{"option1":"Same","option2":"same"}""", "Two options are the same")]
+    [InlineData("options", """{"option1":"Same","option2":"same"}""", "(options the same)")]
     [InlineData("optionsWeighed", """{"option1":"Mentor","impact1":"6","ease1":"3"}""", "Impact of option 1 must be a whole number from 1 to 5.")]
-    [InlineData("optionsWeighed", """{"option1":"Mentor","impact1":"4","ease1":"3","chosen1":"false"}""", "Choose at least one option")]
+    [InlineData("optionsWeighed", """{"option1":"Mentor","impact1":"4","ease1":"3","chosen1":"false"}""", "(none chosen)")]
     [InlineData("actions", """{"what1":"Email","byWhen1":"2026-03-01","confidence1":"8"}""", "can't be in the past.")]
     [InlineData("actions", """{"what1":"Email","byWhen1":"2026-03-06","confidence1":"11"}""", "must be a whole number from 1 to 10.")]
     [InlineData("actions", """{"what1":"Email","byWhen1":"2026-03-06","confidence1":"8","support2":"Sam"}""", "Action 2 is required.")]
@@ -117,7 +117,7 @@ public sealed class ConversationTests(BotAppFixture fixture) : IClassFixture<Bot
         using var chat = fixture.App.Chat();
         var rows = new List<(object, string[])>(SessionWalk.Beginning(CoachingModels.Grow))
         {
-            (SessionWalk.Goal, ["Your goal (saved)", "**Reality**"]),
+            (SessionWalk.Goal, [CardTexts.GoalSavedHeading, "**Reality**"]),
             ("Morale is low and I avoid the hard conversations", ["**Options**"]),
         };
         var walk = SessionWalk.GrowMiddleAndEnding();
@@ -127,7 +127,14 @@ public sealed class ConversationTests(BotAppFixture fixture) : IClassFixture<Bot
 
         var values = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(fields)!;
         values["card"] = card;
-        await Transcript.RunAsync(chat, (new CardSubmit(values), ["Some answers need another look", reason]));
+        // A reason in brackets is the card's own message about the whole answer, named by its resource.
+        var said = reason switch
+        {
+            "(options the same)" => CardTexts.OptionsSame,
+            "(none chosen)" => CardTexts.ChooseAtLeastOne,
+            _ => reason,
+        };
+        await Transcript.RunAsync(chat, (new CardSubmit(values), ["Some answers need another look", said]));
     }
 
     [Fact]
@@ -136,7 +143,7 @@ public sealed class ConversationTests(BotAppFixture fixture) : IClassFixture<Bot
         using var chat = fixture.App.Chat();
         await Transcript.RunAsync(chat, SessionWalk.Beginning(CoachingModels.Grow));
         var form = chat.LastCard()!;
-        await Transcript.RunAsync(chat, (SessionWalk.Goal, ["Your goal (saved)", "**Reality**"]));
+        await Transcript.RunAsync(chat, (SessionWalk.Goal, [CardTexts.GoalSavedHeading, "**Reality**"]));
 
         var again = chat.Submit(new { card = "goal", goal = "A different goal", targetDate = "2026-07-31" }, form.Id);
         var replies = await chat.ExchangeAsync(again, 2);
@@ -178,7 +185,7 @@ public sealed class ConversationTests(BotAppFixture fixture) : IClassFixture<Bot
 
         await chat.ExchangeAsync(chat.Install(), 1);
         await chat.ExchangeAsync(installation, 0);
-        await Transcript.RunAsync(chat, ("help", ["Here is what I can do"]));
+        await Transcript.RunAsync(chat, ("help", [BotMessages.Help]));
 
         Assert.Equal(2, chat.Replies.Count);
         Assert.Contains("Hi Ana, I'm **CoachingBot**", chat.Replies[0].Text, StringComparison.Ordinal);

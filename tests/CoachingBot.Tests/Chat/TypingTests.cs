@@ -13,7 +13,7 @@ public sealed class TypingTests(BotAppFixture fixture) : IClassFixture<BotAppFix
     {
         var reality = string.Concat(Enumerable.Repeat("Morale is low and I avoid the hard conversations with my team. ", 80))[..5_000].Trim();
         using var chat = fixture.App.Chat();
-        await Transcript.RunAsync(chat, [.. SessionWalk.Beginning(CoachingModels.Grow), (SessionWalk.Goal, ["Your goal (saved)", "**Reality**"]), (reality, ["**Options**"])]);
+        await Transcript.RunAsync(chat, [.. SessionWalk.Beginning(CoachingModels.Grow), (SessionWalk.Goal, [CardTexts.GoalSavedHeading, "**Reality**"]), (reality, ["**Options**"])]);
 
         var saved = Assert.Single(await fixture.App.Services.GetRequiredService<ICoachingConversationStore>().ListAsync(chat.UserId));
         Assert.Equal(reality, saved.Answers["reality"]);

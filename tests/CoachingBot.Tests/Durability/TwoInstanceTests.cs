@@ -71,7 +71,7 @@ public sealed class TwoInstanceTests(ITestOutputHelper output)
         await ExchangeAsync(chat.Message(CoachingModels.Grow.Command), To(b), [CoachingModels.Grow.AConversation, ConversationFrame.PresentingNeedQuestion]);
 
         // Help in the middle of a dialog is answered with three messages and leaves the dialog where it was.
-        string[] helpAnswer = ["Here is what I can do", BotMessages.ResumeAfterHelp, ConversationFrame.PresentingNeedQuestion];
+        string[] helpAnswer = [BotMessages.Help, BotMessages.ResumeAfterHelp, ConversationFrame.PresentingNeedQuestion];
         var pairs = new List<(Activity, Activity)>();
         for (var round = 0; round < 3; round++)
         {

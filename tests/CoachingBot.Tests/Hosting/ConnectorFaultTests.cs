@@ -1,3 +1,4 @@
+using CoachingBot.Chat;
 using System.Net;
 using System.Security.Cryptography;
 using CoachingBot.Tests.Support;
@@ -16,7 +17,7 @@ public sealed class ConnectorFaultTests
         using var chat = app.Chat();
         app.Connector.FailNext(HttpStatusCode.TooManyRequests);
 
-        await Transcript.RunAsync(chat, ("help", ["Here is what I can do"]));
+        await Transcript.RunAsync(chat, ("help", [BotMessages.Help]));
 
         Assert.Equal([429, 200], app.Connector.Calls.Select(c => c.Status));
     }
@@ -34,7 +35,7 @@ public sealed class ConnectorFaultTests
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
 
-        await Transcript.RunAsync(other, ("help", ["Here is what I can do"]));
+        await Transcript.RunAsync(other, ("help", [BotMessages.Help]));
 
         Assert.Equal(403, app.Connector.Calls[0].Status);
         Assert.Single(app.Connector.Calls, c => c.ConversationId == gone.ConversationId);

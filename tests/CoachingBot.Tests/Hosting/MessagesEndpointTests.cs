@@ -112,7 +112,7 @@ public sealed class MessagesEndpointTests(BotAppFixture fixture) : IClassFixture
         await Transcript.RunAsync(chat, ("cancel", [BotMessages.NothingToCancel]));
 
         Assert.Equal(2, chat.Replies.Count);
-        Assert.StartsWith("Here is what I can do", chat.Replies[0].Text, StringComparison.Ordinal);
+        Assert.StartsWith(BotMessages.Help, chat.Replies[0].Text, StringComparison.Ordinal);
     }
 
     [Fact]

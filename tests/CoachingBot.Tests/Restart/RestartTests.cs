@@ -1,3 +1,5 @@
+using CoachingBot.Chat;
+using CoachingBot.Sessions;
 using CoachingBot.Models;
 using CoachingBot.Tests.Support;
 
@@ -25,9 +27,9 @@ public sealed class RestartTests
             await Transcript.RunAsync(
                 chat,
                 [
-                    ("help", ["Here is what I can do"]),
+                    ("help", [BotMessages.Help]),
                     .. SessionWalk.Beginning(CoachingModels.Grow),
-                    (new CardSubmit(new { card = "goal", goal = "Delegate more to my deputy", targetDate }), ["Your goal (saved)", "**Reality**"]),
+                    (new CardSubmit(new { card = "goal", goal = "Delegate more to my deputy", targetDate }), [CardTexts.GoalSavedHeading, "**Reality**"]),
                 ]);
 
             await first.KillAsync();

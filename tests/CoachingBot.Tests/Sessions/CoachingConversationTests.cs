@@ -55,15 +55,15 @@ public sealed class CoachingConversationTests(BotAppFixture fixture) : IClassFix
             [
                 .. SessionWalk.Beginning(CoachingModels.Egan),
                 ("My team has changed and I'm not sure where I fit", ["**The preferred picture**"]),
-                (SessionWalk.Goal, ["Your goal (saved)", "**The way forward**"]),
-                (SessionWalk.OptionsList, ["Your options (saved)", SessionTexts.WeighQuestion]),
-                (SessionWalk.OptionsWeighed, ["Your options (saved)", ConversationFrame.ActionsIntroduction]),
-                (SessionWalk.Actions, ["Your actions (saved)", SessionWalk.ConfidenceFollowUp]),
+                (SessionWalk.Goal, [CardTexts.GoalSavedHeading, "**The way forward**"]),
+                (SessionWalk.OptionsList, [CardTexts.OptionsSavedHeading, SessionTexts.WeighQuestion]),
+                (SessionWalk.OptionsWeighed, [CardTexts.OptionsSavedHeading, ConversationFrame.ActionsIntroduction]),
+                (SessionWalk.Actions, [CardTexts.ActionsSavedHeading, SessionWalk.ConfidenceFollowUp]),
                 ("Knowing Sam is free that week", [ConversationFrame.ContractCheckQuestion]),
-                ("Partly", ["What is missing from what you wanted: “Clarity on my next step as a manager”?"]),
+                ("Partly", [SessionWalk.FollowUp("contract", "Clarity on my next step as a manager")]),
                 ("Where my role ends and my manager's begins", [ConversationFrame.FollowUpQuestion]),
                 ("2026-03-20", [SessionTexts.FirstQuestion]),
-                (SessionWalk.First, ["Your ratings (saved)", SessionTexts.Closing, "Your Skilled Helper conversation"]),
+                (SessionWalk.First, [CardTexts.FirstSavedHeading, SessionTexts.Closing, "Your Skilled Helper conversation"]),
             ]);
 
         var saved = (await Conversations.ListAsync(chat.UserId)).Single();
@@ -84,14 +84,14 @@ public sealed class CoachingConversationTests(BotAppFixture fixture) : IClassFix
                 .. SessionWalk.Beginning(CoachingModels.AliGraham),
                 ("Whether to apply for the team lead role", ["**The Exploring phase**"]),
                 ("I enjoy developing people but dread the admin", ["**The Evaluating phase**"]),
-                (SessionWalk.OptionsList, ["Your options (saved)", SessionTexts.WeighQuestion]),
-                (SessionWalk.OptionsWeighed, ["Your options (saved)", "**The Action Planning phase**"]),
-                (SessionWalk.Actions, ["Your actions (saved)", SessionWalk.ConfidenceFollowUp]),
+                (SessionWalk.OptionsList, [CardTexts.OptionsSavedHeading, SessionTexts.WeighQuestion]),
+                (SessionWalk.OptionsWeighed, [CardTexts.OptionsSavedHeading, "**The Action Planning phase**"]),
+                (SessionWalk.Actions, [CardTexts.ActionsSavedHeading, SessionWalk.ConfidenceFollowUp]),
                 ("A date in the diary", [ConversationFrame.ContractCheckQuestion]),
-                ("Not really", ["What is missing"]),
+                ("Not really", [SessionWalk.FollowUp("contract", "Clarity on my next step as a manager")]),
                 ("I still don't know if I want it", [ConversationFrame.FollowUpQuestion]),
                 ("tomorrow", [SessionTexts.FirstQuestion]),
-                (SessionWalk.First, ["Your ratings (saved)", SessionTexts.Closing, "Your Ali and Graham conversation"]),
+                (SessionWalk.First, [CardTexts.FirstSavedHeading, SessionTexts.Closing, "Your Ali and Graham conversation"]),
             ]);
 
         var saved = (await Conversations.ListAsync(chat.UserId)).Single();
@@ -105,7 +105,7 @@ public sealed class CoachingConversationTests(BotAppFixture fixture) : IClassFix
     public async Task Cancel_KeepsADraft_AndStartingAgainOffersToResumeAtTheSameQuestion()
     {
         using var chat = fixture.App.Chat();
-        await Transcript.RunAsync(chat, [.. SessionWalk.Beginning(CoachingModels.Grow), (SessionWalk.Goal, ["Your goal (saved)", "**Reality**"])]);
+        await Transcript.RunAsync(chat, [.. SessionWalk.Beginning(CoachingModels.Grow), (SessionWalk.Goal, [CardTexts.GoalSavedHeading, "**Reality**"])]);
         await Transcript.RunAsync(chat, ("cancel", [BotMessages.CancelledKeptDraft]));
 
         var draft = (await Conversations.ListAsync(chat.UserId)).Single();
@@ -149,7 +149,7 @@ public sealed class CoachingConversationTests(BotAppFixture fixture) : IClassFix
             ("grow", ["**GROW** conversation", ConversationFrame.PresentingNeedQuestion]),
             ("Clarity", [ConversationFrame.TimeQuestion]),
             ("10 minutes", [ConversationFrame.ContractQuestion]),
-            ("no", ["kept this as a draft"]));
+            ("no", [SessionTexts.NotNow(CoachingModels.Grow)]));
 
         Assert.Equal(ConversationStatus.Draft, (await Conversations.ListAsync(chat.UserId)).Single().Status);
     }

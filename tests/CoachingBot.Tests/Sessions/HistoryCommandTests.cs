@@ -17,7 +17,7 @@ public sealed class HistoryCommandTests(BotAppFixture fixture) : IClassFixture<B
         await Transcript.RunAsync(chat, [.. SessionWalk.Beginning(CoachingModels.Grow), .. SessionWalk.GrowMiddleAndEnding()]);
         var finished = Assert.Single(await Conversations.ListAsync(chat.UserId));
 
-        await Transcript.RunAsync(chat, ("history", ["You have 1 coaching conversation"]));
+        await Transcript.RunAsync(chat, ("history", [SessionReplies.ConversationsOne]));
         var list = TeamsChat.Content(chat.Replies[^1]);
         Assert.Contains("GROW", list, StringComparison.Ordinal);
         Assert.Contains("Lead my team through the reorganisation with confidence", list, StringComparison.Ordinal);

@@ -63,7 +63,7 @@ public sealed class ListeningTests(BotAppFixture fixture) : IClassFixture<BotApp
             [
                 .. SessionWalk.Beginning(CoachingModels.Grow),
                 .. SessionWalk.GrowMiddleAndEnding().Take(4),
-                (ConfidentActions, ["Your actions (saved)", ConversationFrame.ContractCheckQuestion]),
+                (ConfidentActions, [CardTexts.ActionsSavedHeading, ConversationFrame.ContractCheckQuestion]),
             ]);
 
         Assert.DoesNotContain("What would make it a 7?", Said(chat, ConversationFrame.ContractCheckQuestion), StringComparison.Ordinal);
@@ -92,14 +92,14 @@ public sealed class ListeningTests(BotAppFixture fixture) : IClassFixture<BotApp
             [
                 .. SessionWalk.Beginning(CoachingModels.Grow),
                 .. SessionWalk.GrowMiddleAndEnding().Take(4),
-                (ConfidentActions, ["Your actions (saved)", ConversationFrame.ContractCheckQuestion]),
+                (ConfidentActions, [CardTexts.ActionsSavedHeading, ConversationFrame.ContractCheckQuestion]),
             ]);
 
         if (followsUp)
         {
             await Transcript.RunAsync(
                 chat,
-                (check, ["What is missing from what you wanted: “Clarity on my next step as a manager”?"]),
+                (check, [SessionWalk.FollowUp("contract", "Clarity on my next step as a manager")]),
                 ("How to start the first meeting", [ConversationFrame.FollowUpQuestion]));
             Assert.Equal("How to start the first meeting", (await Conversations.ListAsync(chat.UserId)).Single().Answers["followup:contract"]);
         }
@@ -118,7 +118,7 @@ public sealed class ListeningTests(BotAppFixture fixture) : IClassFixture<BotApp
 
         await Transcript.RunAsync(
             chat,
-            (ratings, ["Your ratings (saved)", "You rated Informed 2 out of 5. What do you need to find out, and from whom?"]),
+            (ratings, [CardTexts.FirstSavedHeading, SessionWalk.FollowUp("first.informed", string.Empty, 2)]),
             ("Ask HR how the new grades work", [SessionTexts.OfferedActionConfidence]),
             ("8", ["Added to your actions: “Ask HR how the new grades work” by 20 March 2026.", "Your GROW conversation"]));
 
@@ -137,7 +137,7 @@ public sealed class ListeningTests(BotAppFixture fixture) : IClassFixture<BotApp
 
         await Transcript.RunAsync(
             chat,
-            (ratings, ["Your ratings (saved)", "You rated Scope 1 out of 5. What is one possibility you haven't looked at yet?"]),
+            (ratings, [CardTexts.FirstSavedHeading, SessionWalk.FollowUp("first.scope", string.Empty, 1)]),
             ("Talking to the other team leads", [SessionTexts.Closing, "Your GROW conversation"]));
 
         var saved = (await Conversations.ListAsync(chat.UserId)).Single();
@@ -151,7 +151,7 @@ public sealed class ListeningTests(BotAppFixture fixture) : IClassFixture<BotApp
         using var chat = fixture.App.Chat();
         await WalkToFirstAsync(chat);
 
-        await Transcript.RunAsync(chat, (SessionWalk.First, ["Your ratings (saved)", SessionTexts.Closing, "Your GROW conversation"]));
+        await Transcript.RunAsync(chat, (SessionWalk.First, [CardTexts.FirstSavedHeading, SessionTexts.Closing, "Your GROW conversation"]));
     }
 
     [Fact]
@@ -162,7 +162,7 @@ public sealed class ListeningTests(BotAppFixture fixture) : IClassFixture<BotApp
             chat,
             [
                 .. SessionWalk.Beginning(CoachingModels.Grow),
-                (SessionWalk.Goal, ["Your goal (saved)", "**Reality**"]),
+                (SessionWalk.Goal, [CardTexts.GoalSavedHeading, "**Reality**"]),
                 ("I don't know", [SessionTexts.GentlerLead + "\n\n" + CoachingModels.Grow.Stages[1].Gentler]),
                 ("Last week two people left the planning meeting upset", ["You said: “Last week two people left the planning meeting upset”"]),
             ]);
@@ -178,7 +178,7 @@ public sealed class ListeningTests(BotAppFixture fixture) : IClassFixture<BotApp
             chat,
             [
                 .. SessionWalk.Beginning(CoachingModels.Grow),
-                (SessionWalk.Goal, ["Your goal (saved)", "**Reality**"]),
+                (SessionWalk.Goal, [CardTexts.GoalSavedHeading, "**Reality**"]),
                 ("skip", [CoachingModels.Grow.Stages[1].Gentler]),
                 ("I don't know", [SessionTexts.MovingOn]),
             ]);
@@ -196,7 +196,7 @@ public sealed class ListeningTests(BotAppFixture fixture) : IClassFixture<BotApp
             chat,
             [
                 .. SessionWalk.Beginning(CoachingModels.Grow),
-                (SessionWalk.Goal, ["Your goal (saved)", "**Reality**"]),
+                (SessionWalk.Goal, [CardTexts.GoalSavedHeading, "**Reality**"]),
                 ("more", [reality.Questions[1]]),
                 ("more", [reality.Questions[2]]),
                 ("Time", ["You said: “Time”"]),
@@ -216,7 +216,7 @@ public sealed class ListeningTests(BotAppFixture fixture) : IClassFixture<BotApp
             chat,
             [
                 .. SessionWalk.Beginning(CoachingModels.Grow, "30 minutes or more"),
-                (SessionWalk.Goal, ["Your goal (saved)", "**Reality**"]),
+                (SessionWalk.Goal, [CardTexts.GoalSavedHeading, "**Reality**"]),
                 ("Morale is low", [reality.Questions[1]]),
                 ("Team lunches, which helped for a week", ["You said: “Morale is low / Team lunches, which helped for a week”"]),
             ]);
@@ -236,9 +236,9 @@ public sealed class ListeningTests(BotAppFixture fixture) : IClassFixture<BotApp
 
         await Transcript.RunAsync(
             chat,
-            (SessionWalk.Goal, ["Your goal (saved)", "**Reality**"]),
+            (SessionWalk.Goal, [CardTexts.GoalSavedHeading, "**Reality**"]),
             ("Morale is low", ["You said: “Morale is low”"]),
-            (SessionWalk.OptionsList, ["Your options (saved)", SessionTexts.ChooseQuestion]),
+            (SessionWalk.OptionsList, [CardTexts.OptionsSavedHeading, SessionTexts.ChooseQuestion]),
             ("Ask my manager for a mentor", ["You chose: “Ask my manager for a mentor”."]));
         Assert.Contains("**Will (the way forward)**", chat.Replies[^1].Text, StringComparison.Ordinal);
 
@@ -248,7 +248,7 @@ public sealed class ListeningTests(BotAppFixture fixture) : IClassFixture<BotApp
 
         await Transcript.RunAsync(
             chat,
-            (ConfidentActions, ["Your actions (saved)", ConversationFrame.ContractCheckQuestion]),
+            (ConfidentActions, [CardTexts.ActionsSavedHeading, ConversationFrame.ContractCheckQuestion]),
             ("Yes", [ConversationFrame.FollowUpQuestion]),
             ("20/03/2026", [SessionTexts.Closing, "Your GROW conversation"]));
 
@@ -274,7 +274,7 @@ public sealed class ListeningTests(BotAppFixture fixture) : IClassFixture<BotApp
     public async Task GroupChat_SaysWhoseTurnItIsFirst_ThenTheReflection()
     {
         using var chat = fixture.App.Chat(ChatKind.Group);
-        await Transcript.RunAsync(chat, [.. SessionWalk.Beginning(CoachingModels.Grow), (SessionWalk.Goal, ["Your goal (saved)", "**Reality**"])]);
+        await Transcript.RunAsync(chat, [.. SessionWalk.Beginning(CoachingModels.Grow), (SessionWalk.Goal, [CardTexts.GoalSavedHeading, "**Reality**"])]);
 
         Assert.StartsWith($"**{chat.UserName}**, over to you. Your goal: “Lead my team", chat.Replies[^1].Text, StringComparison.Ordinal);
     }

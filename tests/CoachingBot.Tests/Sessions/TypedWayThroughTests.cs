@@ -39,7 +39,7 @@ public sealed class TypedWayThroughTests(BotAppFixture fixture) : IClassFixture<
         await Transcript.RunAsync(chat, [.. SessionWalk.Beginning(CoachingModels.Grow), ("Get promoted within a year", [TypedAnswers.GoalFilled, "**Goal**"])]);
 
         Assert.Contains("\"value\":\"Get promoted within a year\"", TeamsChat.Content(chat.LastCard()!), StringComparison.Ordinal);
-        await Transcript.RunAsync(chat, (new CardSubmit(new { card = "goal", goal = "Get promoted within a year", targetDate = "2027-03-01" }), ["Your goal (saved)", "**Reality**"]));
+        await Transcript.RunAsync(chat, (new CardSubmit(new { card = "goal", goal = "Get promoted within a year", targetDate = "2027-03-01" }), [CardTexts.GoalSavedHeading, "**Reality**"]));
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public sealed class TypedWayThroughTests(BotAppFixture fixture) : IClassFixture<
             chat,
             [
                 .. SessionWalk.Beginning(CoachingModels.Grow),
-                (SessionWalk.Goal, ["Your goal (saved)", "**Reality**"]),
+                (SessionWalk.Goal, [CardTexts.GoalSavedHeading, "**Reality**"]),
                 ("Morale is low and I avoid the hard conversations", ["**Options**"]),
                 ("- Ask my manager for a mentor\n- Shadow a peer\n- Read a book on difficult conversations", [SessionTexts.WeighQuestion]),
                 ("2", ["You chose: “Shadow a peer”."]),
@@ -69,7 +69,7 @@ public sealed class TypedWayThroughTests(BotAppFixture fixture) : IClassFixture<
             chat,
             [
                 .. SessionWalk.Beginning(CoachingModels.Grow),
-                (SessionWalk.Goal, ["Your goal (saved)", "**Reality**"]),
+                (SessionWalk.Goal, [CardTexts.GoalSavedHeading, "**Reality**"]),
                 ("Morale is low and I avoid the hard conversations", ["**Options**"]),
                 ("Mentor; Shadow a peer; Book; Course; Coach", [SessionTexts.ShortlistQuestion]),
                 ("1, 4", [SessionTexts.WeighQuestion]),
@@ -82,7 +82,7 @@ public sealed class TypedWayThroughTests(BotAppFixture fixture) : IClassFixture<
         Assert.DoesNotContain("Shadow a peer", weigh, StringComparison.Ordinal);
 
         var weighed = new CardSubmit(new { card = "optionsWeighed", option1 = "Mentor", option2 = "Course", impact1 = "4", ease1 = "3", chosen1 = "false", impact2 = "5", ease2 = "2", pro2 = "Structured", chosen2 = "true" });
-        await Transcript.RunAsync(chat, (weighed, ["Your options (saved)", "You chose: “Course”."]));
+        await Transcript.RunAsync(chat, (weighed, [CardTexts.OptionsSavedHeading, "You chose: “Course”."]));
 
         var options = (await Conversations.ListAsync(chat.UserId)).Single().Options;
         Assert.Equal(5, options.Count);
@@ -107,7 +107,7 @@ public sealed class TypedWayThroughTests(BotAppFixture fixture) : IClassFixture<
         Assert.Contains("\"value\":\"Book an hour with Sam\"", card, StringComparison.Ordinal);
 
         var submit = new CardSubmit(new { card = "actions", what1 = "Email my manager about a mentor", byWhen1 = "2026-03-06", confidence1 = "9" });
-        await Transcript.RunAsync(chat, (submit, ["Your actions (saved)", ConversationFrame.ContractCheckQuestion]));
+        await Transcript.RunAsync(chat, (submit, [CardTexts.ActionsSavedHeading, ConversationFrame.ContractCheckQuestion]));
     }
 
     [Fact]
@@ -135,7 +135,7 @@ public sealed class TypedWayThroughTests(BotAppFixture fixture) : IClassFixture<
                 ("Prepare one point before each meeting\nAsk the chair to bring me in", [SessionTexts.ChooseQuestion]),
                 ("1", ["You chose: “Prepare one point before each meeting”."]),
                 ("Write my point for Monday's meeting by 9/3/2026", [TypedAnswers.ActionsFilled, "**Will"]),
-                (new CardSubmit(new { card = "actions", what1 = "Write my point for Monday's meeting", byWhen1 = "2026-03-09", confidence1 = "7" }), ["Your actions (saved)", ConversationFrame.ContractCheckQuestion]),
+                (new CardSubmit(new { card = "actions", what1 = "Write my point for Monday's meeting", byWhen1 = "2026-03-09", confidence1 = "7" }), [CardTexts.ActionsSavedHeading, ConversationFrame.ContractCheckQuestion]),
                 ("Yes", [ConversationFrame.FollowUpQuestion]),
                 ("tomorrow", [SessionTexts.Closing, "Your GROW conversation"]),
             ]);

@@ -64,7 +64,10 @@ public static class SessionWalk
     ];
 
     /// <summary>The follow-up the Actions submit earns: "Book an hour with Sam" has a confidence of 6.</summary>
-    public const string ConfidenceFollowUp = "You gave “Book an hour with Sam” a confidence of 6 out of 10. What would make it a 7?";
+    public static string ConfidenceFollowUp => FollowUp("confidence", "Book an hour with Sam", 6);
+
+    /// <summary>A follow-up rule's question as the bot asks it: with the client's <paramref name="words"/> and <paramref name="rating"/>.</summary>
+    public static string FollowUp(string ruleId, string words, int rating = 0) => TextFormat.Format(FollowUps.Get(ruleId).Question, words, rating);
 
     /// <summary>GROW from its goal stage to the summary, on the test clock's day, each stage reflected back before the next question.</summary>
     public static (object, string[])[] GrowMiddleAndEnding() => GrowMiddleAndEnding(TestDay);
@@ -75,15 +78,15 @@ public static class SessionWalk
     /// </summary>
     public static (object, string[])[] GrowMiddleAndEnding(DateOnly today) =>
     [
-        (GoalBy(today), ["Your goal (saved)", "Your goal: “Lead my team through the reorganisation with confidence”, by " + Written(today.AddDays(120), "d MMMM yyyy") + "."]),
+        (GoalBy(today), [CardTexts.GoalSavedHeading, "Your goal: “Lead my team through the reorganisation with confidence”, by " + Written(today.AddDays(120), "d MMMM yyyy") + "."]),
         ("Morale is low and I avoid the hard conversations", [Reflections.SaidLead + " “Morale is low and I avoid the hard conversations”"]),
-        (OptionsList, ["Your options (saved)", SessionTexts.WeighQuestion]),
-        (OptionsWeighed, ["Your options (saved)", "You chose: “Ask my manager for a mentor”."]),
-        (ActionsBy(today), ["Your actions (saved)", ConfidenceFollowUp]),
+        (OptionsList, [CardTexts.OptionsSavedHeading, SessionTexts.WeighQuestion]),
+        (OptionsWeighed, [CardTexts.OptionsSavedHeading, "You chose: “Ask my manager for a mentor”."]),
+        (ActionsBy(today), [CardTexts.ActionsSavedHeading, ConfidenceFollowUp]),
         ("If Sam confirms the date this week", [ConversationFrame.ContractCheckQuestion]),
         ("Yes", [ConversationFrame.FollowUpQuestion + " Give a date, such as **" + Written(today.AddDays(14), "d MMMM") + "**"]),
         (Day(today, 18), [SessionTexts.FirstQuestion]),
-        (First, ["Your ratings (saved)", SessionTexts.Closing, "Your GROW conversation"]),
+        (First, [CardTexts.FirstSavedHeading, SessionTexts.Closing, "Your GROW conversation"]),
     ];
 
     public static CardSubmit GoalBy(DateOnly today) => new(new
