@@ -105,5 +105,6 @@ internal sealed partial class ReadinessProbe(
 /// <param name="Failed">The checks that are not ok.</param>
 internal sealed record ReadinessReport(string Status, IReadOnlyDictionary<string, string> Checks, IReadOnlyList<string> Failed)
 {
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool IsReady => Failed.Count == 0;
 }

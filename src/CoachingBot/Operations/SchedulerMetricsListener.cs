@@ -23,15 +23,13 @@ internal sealed class SchedulerMetricsListener(AppMetrics metrics) : ITriggerLis
         return ValueTask.CompletedTask;
     }
 
-    public ValueTask<bool> VetoJobExecution(ITrigger trigger, IJobExecutionContext context, CancellationToken cancellationToken = default) =>
-        ValueTask.FromResult(false);
-
-    public ValueTask TriggerMisfired(ITrigger trigger, CancellationToken cancellationToken = default)
+    public ValueTask TriggerMisfired(ITrigger trigger, IScheduler scheduler, CancellationToken cancellationToken = default)
     {
-        metrics.Misfires.Add(1);
+        if (metrics.Misfires.Enabled)
+        {
+            metrics.Misfires.Add(1);
+        }
+
         return ValueTask.CompletedTask;
     }
-
-    public ValueTask TriggerComplete(ITrigger trigger, IJobExecutionContext context, SchedulerInstruction triggerInstructionCode, CancellationToken cancellationToken = default) =>
-        ValueTask.CompletedTask;
 }

@@ -65,6 +65,8 @@ public sealed class ReadinessTests
     public async Task Healthz_StaysOk_WhileNotReady()
     {
         await using var app = await BotApp.StartAsync();
+        // Ready first: the host starts the scheduler on its own time, and would undo a standby that came before.
+        await Readiness.WaitForAsync(app.BaseAddress, HttpStatusCode.OK);
         var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
         await scheduler.Standby();
 
