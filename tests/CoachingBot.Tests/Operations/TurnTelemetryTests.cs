@@ -1,12 +1,16 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using System.Net;
+using CoachingBot.Chat;
 using CoachingBot.Operations;
+using CoachingBot.Scheduling;
 using CoachingBot.Teams.Hosting;
 using CoachingBot.Teams.Schema;
-using Activity = System.Diagnostics.Activity;
 using CoachingBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Trace;
+using Quartz;
+using Activity = System.Diagnostics.Activity;
 
 namespace CoachingBot.Tests.Operations;
 
@@ -79,6 +83,41 @@ public sealed class TurnTelemetryTests
         var outcomes = recorder.MeasurementsOf(BotTelemetry.Turns).Select(m => m.Tag(BotTelemetry.Tags.Outcome)).Order().ToList();
         Assert.Equal([BotTelemetry.Outcomes.Completed, BotTelemetry.Outcomes.Duplicate], outcomes);
         Assert.Single(recorder.Spans, s => s.OperationName == BotTelemetry.TurnSpan && (string?)s.GetTagItem(BotTelemetry.Tags.ActivityId) == message.Id);
+    }
+
+    [Fact]
+    public async Task ThrottledReply_IsCountedAsA429AndARetry_ThenSent()
+    {
+        await using var app = await BotApp.StartAsync(new Dictionary<string, string?> { ["Bot:Connector:RetryBaseDelay"] = "00:00:00.050" });
+        using var recorder = new TelemetryRecorder(app.Services.GetRequiredService<IMeterFactory>());
+        using var chat = app.Chat();
+        app.Connector.FailNext(HttpStatusCode.TooManyRequests);
+
+        await chat.ExchangeAsync(chat.Message(Confidence), 1);
+        await recorder.WaitUntilAsync(() => recorder.MeasurementsOf(BotTelemetry.Replies).Count > 0, "the reply counted");
+
+        var throttled = Assert.Single(recorder.MeasurementsOf(BotTelemetry.ConnectorThrottled));
+        Assert.Equal("SendToConversation", throttled.Tag(BotTelemetry.Tags.Operation));
+        var retry = Assert.Single(recorder.MeasurementsOf(BotTelemetry.ConnectorRetries));
+        Assert.Equal("SendToConversation", retry.Tag(BotTelemetry.Tags.Operation));
+        Assert.Equal("429", retry.Tag(BotTelemetry.Tags.RetryReason));
+        Assert.Equal("sent", Assert.Single(recorder.MeasurementsOf(BotTelemetry.Replies)).Tag(BotTelemetry.Tags.ReplyResult));
+    }
+
+    [Fact]
+    public async Task ScheduledJob_IsCountedWithItsLateness_WhenItFires()
+    {
+        await using var app = await BotApp.StartAsync();
+        using var recorder = new TelemetryRecorder(app.Services.GetRequiredService<IMeterFactory>());
+        var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+
+        await scheduler.TriggerJob(new JobKey(TurnJournalPruner.JobName, SchedulingExtensions.RecurringGroup));
+        await recorder.WaitUntilAsync(
+            () => recorder.MeasurementsOf(AppTelemetry.SchedulerJobs).Any(m => m.Tag(AppTelemetry.Tags.Job) == nameof(TurnJournalPruner)),
+            "the pruner counted as fired");
+
+        var lateness = recorder.MeasurementsOf(AppTelemetry.SchedulerLateness).First(m => m.Tag(AppTelemetry.Tags.Job) == nameof(TurnJournalPruner));
+        Assert.InRange(lateness.Value, 0, 60);
     }
 
     [Fact]
