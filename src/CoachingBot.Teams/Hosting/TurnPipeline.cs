@@ -279,54 +279,12 @@ public sealed partial class TurnPipeline
 
     private async Task<InvokeResponse?> RunTurnAsync(LaneLease lease, JournalTurn turn, CancellationToken cancellationToken)
     {
-        var activity = turn.Activity;
-        using var logScope = _logger.BeginScope(new Dictionary<string, object?>
-        {
-            ["ActivityId"] = activity.Id,
-            ["ActivityType"] = activity.Type,
-        });
-
-        var observation = _metrics.StartTurn(activity, turn.Attempts);
+        var observation = _metrics.StartTurn(turn.Activity, turn.Attempts);
         var outcome = BotTelemetry.Outcomes.Error;
         try
         {
-            for (var attempt = 1; ; attempt++)
-            {
-                var scope = _scopes.CreateAsyncScope();
-                await using (scope.ConfigureAwait(false))
-                {
-                    var context = new TurnContext(activity, _connectors.Create(activity.ServiceUrl!), scope.ServiceProvider)
-                    {
-                        CommitsStateWithReplies = true,
-                    };
-                    var giveUp = attempt > _options.MaxStateAttempts;
-                    string ran;
-                    if (turn.Attempts > _options.MaxTurnAttempts || giveUp)
-                    {
-                        // A turn that keeps failing (it took the process down, or its state never settles) is answered, not retried forever.
-                        LogTurnAbandoned(activity.Type, turn.Attempts);
-                        Fail(context);
-                        ran = BotTelemetry.Outcomes.GivenUp;
-                    }
-                    else
-                    {
-                        ran = !await RunBotAsync(context, cancellationToken).ConfigureAwait(false) ? BotTelemetry.Outcomes.Failed
-                            : attempt > 1 ? BotTelemetry.Outcomes.Retried
-                            : BotTelemetry.Outcomes.Completed;
-                    }
-
-                    try
-                    {
-                        await _journal.CompleteTurnAsync(lease, turn, context.StateWrites, context.Pending, cancellationToken).ConfigureAwait(false);
-                        outcome = ran;
-                        return context.InvokeResponse;
-                    }
-                    catch (DialogStateConflictException) when (!giveUp)
-                    {
-                        LogStateConflict(attempt + 1);
-                    }
-                }
-            }
+            (var response, outcome) = await RunAttemptsAsync(lease, turn, cancellationToken).ConfigureAwait(false);
+            return response;
         }
         catch (Exception exception)
         {
@@ -337,7 +295,55 @@ public sealed partial class TurnPipeline
         }
         finally
         {
-            _metrics.EndTurn(observation, activity, outcome);
+            _metrics.EndTurn(observation, turn.Activity, outcome);
+        }
+    }
+
+    /// <summary>Runs the turn until its commit holds; returns its invoke response and its outcome (<see cref="BotTelemetry.Outcomes"/>).</summary>
+    private async Task<(InvokeResponse? Response, string Outcome)> RunAttemptsAsync(LaneLease lease, JournalTurn turn, CancellationToken cancellationToken)
+    {
+        var activity = turn.Activity;
+        using var logScope = _logger.BeginScope(new Dictionary<string, object?>
+        {
+            ["ActivityId"] = activity.Id,
+            ["ActivityType"] = activity.Type,
+        });
+
+        for (var attempt = 1; ; attempt++)
+        {
+            var scope = _scopes.CreateAsyncScope();
+            await using (scope.ConfigureAwait(false))
+            {
+                var context = new TurnContext(activity, _connectors.Create(activity.ServiceUrl!), scope.ServiceProvider)
+                {
+                    CommitsStateWithReplies = true,
+                };
+                var giveUp = attempt > _options.MaxStateAttempts;
+                string outcome;
+                if (turn.Attempts > _options.MaxTurnAttempts || giveUp)
+                {
+                    // A turn that keeps failing (it took the process down, or its state never settles) is answered, not retried forever.
+                    LogTurnAbandoned(activity.Type, turn.Attempts);
+                    Fail(context);
+                    outcome = BotTelemetry.Outcomes.GivenUp;
+                }
+                else
+                {
+                    outcome = !await RunBotAsync(context, cancellationToken).ConfigureAwait(false) ? BotTelemetry.Outcomes.Failed
+                        : attempt > 1 ? BotTelemetry.Outcomes.Retried
+                        : BotTelemetry.Outcomes.Completed;
+                }
+
+                try
+                {
+                    await _journal.CompleteTurnAsync(lease, turn, context.StateWrites, context.Pending, cancellationToken).ConfigureAwait(false);
+                    return (context.InvokeResponse, outcome);
+                }
+                catch (DialogStateConflictException) when (!giveUp)
+                {
+                    LogStateConflict(attempt + 1);
+                }
+            }
         }
     }
 
