@@ -1,5 +1,6 @@
 using CoachingBot.Care;
 using CoachingBot.Chat;
+using CoachingBot.Operations;
 using CoachingBot.Scheduling;
 using CoachingBot.Sessions;
 using CoachingBot.Storage;
@@ -33,16 +34,18 @@ public static class CoachingBotExtensions
         services.AddCoachingSessions();
         services.AddCare();
         services.AddScoped<IBot, CoachingTurnHandler>();
+        builder.AddCoachingOperations();
         return builder;
     }
 
-    /// <summary>Maps the messaging endpoint Teams posts to, and a liveness probe.</summary>
+    /// <summary>Maps the messaging endpoint Teams posts to, a liveness probe and a readiness probe.</summary>
     public static WebApplication MapCoachingBot(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapBotMessages();
         app.MapGet("/", () => Results.Text("CoachingBot is running. Teams delivers messages to POST /api/messages.\n"));
-        app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+        app.MapGet(OperationsExtensions.LivenessPath, () => Results.Ok(new { status = "ok" }));
+        app.MapReadiness();
         return app;
     }
 }

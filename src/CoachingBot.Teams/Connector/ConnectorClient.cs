@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading.RateLimiting;
+using CoachingBot.Teams.Hosting;
 using CoachingBot.Teams.Schema;
 using Microsoft.Extensions.Logging;
 using Polly;
@@ -31,6 +32,7 @@ public sealed class ConnectorClient : IConnectorClient
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
     private readonly PartitionedRateLimiter<string>? _sendLimiter;
     private readonly ILogger _logger;
+    private readonly BotMetrics _metrics;
 
     /// <summary>Creates a client with its own retry pipeline.</summary>
     /// <param name="httpClient">Sends the requests; its <see cref="HttpClient.BaseAddress"/> is not used.</param>
@@ -58,7 +60,8 @@ public sealed class ConnectorClient : IConnectorClient
         IAccessTokenProvider tokenProvider,
         ResiliencePipeline<HttpResponseMessage> pipeline,
         ILogger logger,
-        PartitionedRateLimiter<string>? sendLimiter)
+        PartitionedRateLimiter<string>? sendLimiter,
+        BotMetrics? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(tokenProvider);
@@ -71,6 +74,7 @@ public sealed class ConnectorClient : IConnectorClient
         _pipeline = pipeline;
         _logger = logger;
         _sendLimiter = sendLimiter;
+        _metrics = metrics ?? BotMetrics.Unscoped;
     }
 
     /// <inheritdoc />
@@ -173,7 +177,7 @@ public sealed class ConnectorClient : IConnectorClient
         try
         {
             using var response = await _pipeline.ExecuteAsync(
-                static (context, state) => state.Client.SendOnceAsync(state.Method, state.Uri, state.Body, context.CancellationToken),
+                static (context, state) => state.Client.SendOnceAsync(state.Method, state.Uri, state.Body, context),
                 context,
                 (Client: this, Method: method, Uri: requestUri, Body: body)).ConfigureAwait(false);
 
@@ -201,8 +205,9 @@ public sealed class ConnectorClient : IConnectorClient
     }
 
     // One attempt. The request is built afresh each time: an HttpRequestMessage can be sent only once.
-    private async ValueTask<HttpResponseMessage> SendOnceAsync(HttpMethod method, Uri uri, byte[]? body, CancellationToken cancellationToken)
+    private async ValueTask<HttpResponseMessage> SendOnceAsync(HttpMethod method, Uri uri, byte[]? body, ResilienceContext context)
     {
+        var cancellationToken = context.CancellationToken;
         string? token;
         try
         {
@@ -228,7 +233,13 @@ public sealed class ConnectorClient : IConnectorClient
             request.Content.Headers.ContentType = JsonContentType;
         }
 
-        return await _httpClient.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode == HttpStatusCode.TooManyRequests)
+        {
+            _metrics.Throttled(context.OperationKey);
+        }
+
+        return response;
     }
 
     private static async Task<ConnectorResult<T>> ReadResultAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)

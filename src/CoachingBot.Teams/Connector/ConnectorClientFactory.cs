@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using CoachingBot.Teams.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
@@ -20,6 +21,7 @@ public sealed class ConnectorClientFactory : IConnectorClientFactory, IDisposabl
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
     private readonly PartitionedRateLimiter<string>? _sendLimiter;
     private readonly ILogger _clientLogger;
+    private readonly BotMetrics _metrics;
 
     /// <summary>Creates the factory.</summary>
     /// <param name="httpClientFactory">Supplies the <see cref="HttpClientName"/> client.</param>
@@ -30,12 +32,14 @@ public sealed class ConnectorClientFactory : IConnectorClientFactory, IDisposabl
     /// The bearer token source. Optional so the connector works with no auth registered (the local emulator);
     /// then calls carry no token and a warning is logged once.
     /// </param>
+    /// <param name="metrics">Where retries and 429s are counted; optional, as for tests that build the factory by hand.</param>
     public ConnectorClientFactory(
         IHttpClientFactory httpClientFactory,
         IOptions<ConnectorOptions> options,
         TimeProvider timeProvider,
         ILoggerFactory loggerFactory,
-        IAccessTokenProvider? tokenProvider = null)
+        IAccessTokenProvider? tokenProvider = null,
+        BotMetrics? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(httpClientFactory);
         ArgumentNullException.ThrowIfNull(options);
@@ -57,7 +61,8 @@ public sealed class ConnectorClientFactory : IConnectorClientFactory, IDisposabl
         }
 
         _tokenProvider = tokenProvider ?? NoTokenProvider.Instance;
-        _pipeline = ConnectorResilience.Build(settings, timeProvider, _clientLogger);
+        _metrics = metrics ?? BotMetrics.Unscoped;
+        _pipeline = ConnectorResilience.Build(settings, timeProvider, _clientLogger, _metrics);
         _sendLimiter = settings.EnablePerConversationRateLimit
             ? ConversationSendLimiter.CreatePerConversation(timeProvider, settings.RateLimitQueueLimit)
             : null;
@@ -74,7 +79,7 @@ public sealed class ConnectorClientFactory : IConnectorClientFactory, IDisposabl
             throw new ArgumentException($"The service URL must be an absolute http or https URL (was '{serviceUrl}').", nameof(serviceUrl));
         }
 
-        return new ConnectorClient(_httpClientFactory.CreateClient(HttpClientName), uri, _tokenProvider, _pipeline, _clientLogger, _sendLimiter);
+        return new ConnectorClient(_httpClientFactory.CreateClient(HttpClientName), uri, _tokenProvider, _pipeline, _clientLogger, _sendLimiter, _metrics);
     }
 
     /// <summary>Stops the send limiter; paced calls on clients made earlier then throw <see cref="ObjectDisposedException"/>.</summary>

@@ -1,4 +1,5 @@
 using System.Net;
+using CoachingBot.Teams.Hosting;
 using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Retry;
@@ -12,7 +13,7 @@ namespace CoachingBot.Teams.Connector;
 /// </summary>
 internal static class ConnectorResilience
 {
-    public static ResiliencePipeline<HttpResponseMessage> Build(ConnectorOptions options, TimeProvider timeProvider, ILogger logger)
+    public static ResiliencePipeline<HttpResponseMessage> Build(ConnectorOptions options, TimeProvider timeProvider, ILogger logger, BotMetrics? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(timeProvider);
@@ -36,6 +37,7 @@ internal static class ConnectorResilience
                 OnRetry = args =>
                 {
                     ConnectorLog.Retrying(logger, args.Context.OperationKey ?? "call", args.AttemptNumber + 1, Describe(args.Outcome), args.RetryDelay);
+                    metrics?.Retry(args.Context.OperationKey, args.Outcome.Result?.StatusCode, args.Outcome.Exception);
                     return default;
                 },
             });

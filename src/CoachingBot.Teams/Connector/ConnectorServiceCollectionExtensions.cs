@@ -1,3 +1,4 @@
+using CoachingBot.Teams.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -27,6 +28,8 @@ public static class ConnectorServiceCollectionExtensions
         services.AddOptions<ConnectorOptions>().BindConfiguration(ConnectorOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConnectorOptions>, ConnectorOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<BotMetrics>();
         services.TryAddSingleton<IConnectorClientFactory, ConnectorClientFactory>();
         return services;
     }

@@ -9,7 +9,7 @@ public static class HostingServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the turn pipeline, the per-conversation serializer, the turn tracker, turn recovery and the loopback
-    /// guard. An <see cref="ITurnJournal"/> registered before this call is kept; otherwise an in-memory one is used,
+    /// guard, and the turn spans and metrics (<see cref="BotTelemetry"/>). An <see cref="ITurnJournal"/> registered before this call is kept; otherwise an in-memory one is used,
     /// which loses accepted turns with the process.
     /// </summary>
     public static IServiceCollection AddBotHosting(this IServiceCollection services)
@@ -18,6 +18,8 @@ public static class HostingServiceCollectionExtensions
         services.AddOptions<BotHostingOptions>().BindConfiguration("Bot:Hosting");
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ITurnJournal, InMemoryTurnJournal>();
+        services.AddMetrics();
+        services.TryAddSingleton<BotMetrics>();
         services.TryAddSingleton<ConversationSerializer>();
         services.TryAddSingleton<TurnPipeline>();
         services.TryAddSingleton<TurnTracker>();

@@ -31,6 +31,7 @@ public sealed partial class TurnPipeline
     private readonly TimeProvider _time;
     private readonly BotHostingOptions _options;
     private readonly ILogger<TurnPipeline> _logger;
+    private readonly BotMetrics _metrics;
     private readonly ConcurrentDictionary<string, byte> _queued = new(StringComparer.Ordinal);
 
     /// <summary>Creates the pipeline.</summary>
@@ -42,7 +43,8 @@ public sealed partial class TurnPipeline
         TurnTracker tracker,
         TimeProvider time,
         IOptions<BotHostingOptions> options,
-        ILogger<TurnPipeline> logger)
+        ILogger<TurnPipeline> logger,
+        BotMetrics? metrics = null)
     {
         _scopes = scopes;
         _connectors = connectors;
@@ -52,6 +54,7 @@ public sealed partial class TurnPipeline
         _time = time;
         _options = options.Value;
         _logger = logger;
+        _metrics = metrics ?? BotMetrics.Unscoped;
     }
 
     /// <summary>This process's name as a lane owner: unique per start, so a restarted process never mistakes an old lease for its own.</summary>
@@ -67,6 +70,7 @@ public sealed partial class TurnPipeline
         var conversationId = ConversationOf(activity);
         if (await _journal.AcceptAsync(activity, runsInline: false, cancellationToken).ConfigureAwait(false) is null)
         {
+            _metrics.Duplicate(activity);
             return false;
         }
 
@@ -84,6 +88,7 @@ public sealed partial class TurnPipeline
         var conversationId = ConversationOf(activity);
         if (await _journal.AcceptAsync(activity, runsInline: true, cancellationToken).ConfigureAwait(false) is not { } turn)
         {
+            _metrics.Duplicate(activity);
             return null;
         }
 
@@ -111,6 +116,8 @@ public sealed partial class TurnPipeline
     {
         // Leave the queue first: work that arrives from now on needs a lane run after this one.
         _queued.TryRemove(conversationId, out _);
+        // The lane runs turns of many requests: its spans are not part of the request that happened to start it.
+        System.Diagnostics.Activity.Current = null;
         LaneLease? lease = null;
         try
         {
@@ -272,6 +279,29 @@ public sealed partial class TurnPipeline
 
     private async Task<InvokeResponse?> RunTurnAsync(LaneLease lease, JournalTurn turn, CancellationToken cancellationToken)
     {
+        var observation = _metrics.StartTurn(turn.Activity, turn.Attempts);
+        var outcome = BotTelemetry.Outcomes.Error;
+        try
+        {
+            (var response, outcome) = await RunAttemptsAsync(lease, turn, cancellationToken).ConfigureAwait(false);
+            return response;
+        }
+        catch (Exception exception)
+        {
+            outcome = exception is LaneLostException ? BotTelemetry.Outcomes.LaneLost
+                : exception is OperationCanceledException && cancellationToken.IsCancellationRequested ? BotTelemetry.Outcomes.Cancelled
+                : BotTelemetry.Outcomes.Error;
+            throw;
+        }
+        finally
+        {
+            _metrics.EndTurn(observation, turn.Activity, outcome);
+        }
+    }
+
+    /// <summary>Runs the turn until its commit holds; returns its invoke response and its outcome (<see cref="BotTelemetry.Outcomes"/>).</summary>
+    private async Task<(InvokeResponse? Response, string Outcome)> RunAttemptsAsync(LaneLease lease, JournalTurn turn, CancellationToken cancellationToken)
+    {
         var activity = turn.Activity;
         using var logScope = _logger.BeginScope(new Dictionary<string, object?>
         {
@@ -289,21 +319,25 @@ public sealed partial class TurnPipeline
                     CommitsStateWithReplies = true,
                 };
                 var giveUp = attempt > _options.MaxStateAttempts;
+                string outcome;
                 if (turn.Attempts > _options.MaxTurnAttempts || giveUp)
                 {
                     // A turn that keeps failing (it took the process down, or its state never settles) is answered, not retried forever.
                     LogTurnAbandoned(activity.Type, turn.Attempts);
                     Fail(context);
+                    outcome = BotTelemetry.Outcomes.GivenUp;
                 }
                 else
                 {
-                    await RunBotAsync(context, cancellationToken).ConfigureAwait(false);
+                    outcome = !await RunBotAsync(context, cancellationToken).ConfigureAwait(false) ? BotTelemetry.Outcomes.Failed
+                        : attempt > 1 ? BotTelemetry.Outcomes.Retried
+                        : BotTelemetry.Outcomes.Completed;
                 }
 
                 try
                 {
                     await _journal.CompleteTurnAsync(lease, turn, context.StateWrites, context.Pending, cancellationToken).ConfigureAwait(false);
-                    return context.InvokeResponse;
+                    return (context.InvokeResponse, outcome);
                 }
                 catch (DialogStateConflictException) when (!giveUp)
                 {
@@ -313,12 +347,14 @@ public sealed partial class TurnPipeline
         }
     }
 
-    private async Task RunBotAsync(TurnContext context, CancellationToken cancellationToken)
+    /// <summary>Runs the app's bot; false when it threw and the user was told.</summary>
+    private async Task<bool> RunBotAsync(TurnContext context, CancellationToken cancellationToken)
     {
         try
         {
             var bot = context.Services.GetRequiredService<IBot>();
             await bot.OnTurnAsync(context, cancellationToken).ConfigureAwait(false);
+            return true;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -331,6 +367,7 @@ public sealed partial class TurnPipeline
         {
             LogTurnFailed(exception, context.Activity.Type);
             Fail(context);
+            return false;
         }
     }
 
@@ -363,12 +400,15 @@ public sealed partial class TurnPipeline
             {
                 if (recipientGone)
                 {
+                    _metrics.EndReply(null, entry.Operation.Kind, OutboxSettlement.Undeliverable);
                     await _journal.SettleAsync(entry, OutboxSettlement.Undeliverable, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
 
+                var span = BotMetrics.StartReply(entry.Operation.Kind);
                 var result = await SendAsync(lease.ConversationId, entry.Operation, cancellationToken).ConfigureAwait(false);
                 var settlement = SettlementOf(result, entry.Attempts);
+                _metrics.EndReply(span, entry.Operation.Kind, settlement);
                 await _journal.SettleAsync(entry, settlement, CancellationToken.None).ConfigureAwait(false);
                 if (!result.Succeeded)
                 {

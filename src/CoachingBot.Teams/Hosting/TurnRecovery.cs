@@ -14,7 +14,9 @@ internal sealed partial class TurnRecovery(
     TurnPipeline pipeline,
     TimeProvider time,
     IOptions<BotHostingOptions> options,
-    ILogger<TurnRecovery> logger) : BackgroundService
+    ILogger<TurnRecovery> logger,
+    BotMetrics? metrics = null,
+    ITurnJournalBacklog? backlog = null) : BackgroundService
 {
     private const int MaxConversationsPerSweep = 256;
 
@@ -34,6 +36,12 @@ internal sealed partial class TurnRecovery(
                 foreach (var conversationId in conversations)
                 {
                     pipeline.Kick(conversationId);
+                }
+
+                // The backlog gauges read what this sweep leaves, at its pace: a scrape never costs a query.
+                if (backlog is not null && metrics is { BacklogWanted: true })
+                {
+                    metrics.RecordBacklog(await backlog.ReadAsync(stoppingToken).ConfigureAwait(false), time.GetUtcNow());
                 }
             }
             catch (Exception exception) when (exception is not OperationCanceledException)

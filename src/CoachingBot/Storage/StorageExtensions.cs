@@ -1,3 +1,4 @@
+using CoachingBot.Operations;
 using CoachingBot.Sessions;
 using CoachingBot.Storage.PostgreSql;
 using CoachingBot.Storage.Sqlite;
@@ -31,15 +32,24 @@ public static class StorageExtensions
             provider.GetRequiredService<IHostEnvironment>().ContentRootPath));
         services.AddSingleton(provider => StorageProvider.For(provider.GetRequiredService<DatabaseLocation>()));
         // Both context types are registered; only the configured provider's is ever resolved.
-        services.AddDbContextFactory<SqliteCoachingDbContext>(
-            (provider, options) => SqliteStorage.Configure(options, provider.GetRequiredService<DatabaseLocation>()));
-        services.AddDbContextFactory<PostgreSqlCoachingDbContext>(
-            (provider, options) => PostgreSqlStorage.Configure(options, provider.GetRequiredService<DatabaseLocation>()));
+        services.AddDbContextFactory<SqliteCoachingDbContext>((provider, options) =>
+        {
+            SqliteStorage.Configure(options, provider.GetRequiredService<DatabaseLocation>());
+            options.AddInterceptors(provider.GetRequiredService<DatabaseTimeInterceptor>());
+        });
+        services.AddDbContextFactory<PostgreSqlCoachingDbContext>((provider, options) =>
+        {
+            PostgreSqlStorage.Configure(options, provider.GetRequiredService<DatabaseLocation>());
+            options.AddInterceptors(provider.GetRequiredService<DatabaseTimeInterceptor>());
+        });
         services.AddSingleton(provider => provider.GetRequiredService<StorageProvider>().ContextFactory(provider));
 
         services.AddSingleton<IDialogStateStore, EfDialogStateStore>();
         services.AddSingleton<IConversationStore, EfConversationStore>();
         services.AddSingleton<ITurnJournal, EfTurnJournal>();
+        services.AddSingleton<ITurnJournalBacklog, EfJournalBacklog>();
+        services.TryAddSingleton<AppMetrics>();
+        services.TryAddSingleton<DatabaseTimeInterceptor>();
         services.AddSingleton<ICoachingConversationStore, EfCoachingConversationStore>();
         services.AddSingleton<IActionStore, EfActionStore>();
 

@@ -3,6 +3,7 @@ using System.Runtime.Versioning;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using CoachingBot.Operations;
 using CoachingBot.Storage;
 using CoachingBot.Teams.Auth;
 using CoachingBot.Teams.Hosting;
@@ -117,6 +118,20 @@ public sealed partial class DeploymentTemplateTests
         Assert.Superset(
             new HashSet<string>(["Bot__AppId", "Bot__AppType", "Bot__TenantId", "Bot__AppPassword", "Bot__ManagedIdentityClientId", "Storage__DataFolder", "Storage__Provider"]),
             appSettings.Select(setting => setting.Name).ToHashSet());
+    }
+
+    [Fact]
+    public void WebApp_ExportsToTheTemplatesApplicationInsights_AndChecksReadiness()
+    {
+        var insights = Assert.Single(_template.ResourcesOfType("Microsoft.Insights/components"));
+        var connection = Assert.Single(_template.WebAppSettings, setting => setting.Name == OperationsExtensions.AzureMonitorSetting);
+
+        Assert.Equal("[variables('appInsightsName')]", (string?)insights["name"]);
+        Assert.Equal("[reference(resourceId('Microsoft.Insights/components', variables('appInsightsName')), '2020-02-02').ConnectionString]", connection.Value);
+        // The app instruments itself; App Service's agent would stand aside or count everything twice.
+        Assert.DoesNotContain(_template.WebAppSettings, setting => setting.Name.StartsWith("ApplicationInsightsAgent_", StringComparison.Ordinal)
+            || setting.Name.StartsWith("XDT_MicrosoftApplicationInsights", StringComparison.Ordinal));
+        Assert.Equal(OperationsExtensions.ReadinessPath, (string?)_template.WebApp["properties"]?["siteConfig"]?["healthCheckPath"]);
     }
 
     [Fact]

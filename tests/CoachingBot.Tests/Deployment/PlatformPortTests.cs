@@ -35,6 +35,9 @@ public sealed class PlatformPortTests(PublishedApp app) : IClassFixture<Publishe
 
         Assert.Equal(port, bot.ListeningAddress.Port);
         await AssertHealthyAsync(port);
+        // App Service's health check, with the template's Azure Monitor connection string in place.
+        var healthCheckPath = (string?)_template.WebApp["properties"]?["siteConfig"]?["healthCheckPath"];
+        await Readiness.WaitForAsync(new Uri($"http://127.0.0.1:{port}"), HttpStatusCode.OK, path: healthCheckPath!);
         Assert.DoesNotContain("BOT AUTHENTICATION IS OFF", bot.Output, StringComparison.Ordinal);
     }
 
