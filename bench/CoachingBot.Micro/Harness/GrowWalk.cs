@@ -21,7 +21,7 @@ internal static class GrowWalk
 
         var goalCard = log.LastCardId ?? throw new InvalidOperationException("GROW did not show the goal card.");
         await ExpectRepliesAsync(bot, log, user.Submit(Goal(), goalCard), "the goal card");
-        if (log.LastCardId == goalCard)
+        if (log.LastUpdatedId != goalCard)
         {
             throw new InvalidOperationException("The goal card was not saved.");
         }

@@ -27,8 +27,11 @@ internal sealed class NoOpConnector : IConnectorClientFactory, IConnectorClient
     public Task<ConnectorResult<ResourceResponse>> ReplyToActivityAsync(string conversationId, string activityId, Activity activity, CancellationToken cancellationToken = default) =>
         Task.FromResult(Record(conversationId, activity));
 
-    public Task<ConnectorResult<ResourceResponse>> UpdateActivityAsync(string conversationId, string activityId, Activity activity, CancellationToken cancellationToken = default) =>
-        Task.FromResult(new ConnectorResult<ResourceResponse>(ConnectorOutcome.Succeeded, new ResourceResponse { Id = activityId }));
+    public Task<ConnectorResult<ResourceResponse>> UpdateActivityAsync(string conversationId, string activityId, Activity activity, CancellationToken cancellationToken = default)
+    {
+        Log(conversationId).Updated(activityId);
+        return Task.FromResult(new ConnectorResult<ResourceResponse>(ConnectorOutcome.Succeeded, new ResourceResponse { Id = activityId }));
+    }
 
     public Task<ConnectorResult> DeleteActivityAsync(string conversationId, string activityId, CancellationToken cancellationToken = default) =>
         Task.FromResult(new ConnectorResult(ConnectorOutcome.Succeeded));
@@ -54,6 +57,7 @@ internal sealed class NoOpConnector : IConnectorClientFactory, IConnectorClient
         private int _count;
         private string? _lastText;
         private string? _lastCardId;
+        private string? _lastUpdatedId;
 
         public int Count
         {
@@ -68,6 +72,20 @@ internal sealed class NoOpConnector : IConnectorClientFactory, IConnectorClient
         public string? LastCardId
         {
             get { lock (_gate) { return _lastCardId; } }
+        }
+
+        /// <summary>The id of the message the bot last replaced (a card swapped for its saved form).</summary>
+        public string? LastUpdatedId
+        {
+            get { lock (_gate) { return _lastUpdatedId; } }
+        }
+
+        public void Updated(string id)
+        {
+            lock (_gate)
+            {
+                _lastUpdatedId = id;
+            }
         }
 
         public void Add(string id, Activity activity)
