@@ -1,3 +1,4 @@
+using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 
 namespace CoachingBot.Micro;
@@ -8,5 +9,11 @@ namespace CoachingBot.Micro;
 /// </summary>
 public static class Program
 {
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    public static void Main(string[] args)
+    {
+        // BenchmarkDotNet rebuilds this project and the app in a runner project of its own; on a busy 2-core machine that
+        // takes longer than its default two minutes.
+        var config = DefaultConfig.Instance.WithBuildTimeout(TimeSpan.FromMinutes(15));
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
+    }
 }
