@@ -246,6 +246,105 @@ describe('personal chat', () => {
   });
 });
 
+describe('typed answers', () => {
+  // What a client types where each card waits: the goal with its date in words, the options one a line, the option
+  // taken forward by its number, the actions one a line with "by" a date, and the five FIRST ratings as numbers.
+  const typed = {
+    need: 'Clarity on how to be heard at work',
+    goal: 'Be heard in the weekly planning meeting',
+    goalLine: 'Be heard in the weekly planning meeting by 30 April 2099',
+    reality: 'I prepare points but never find a gap to say them',
+    options: ['Ask the chair for a slot on the agenda', 'Send my points in writing first'],
+    actions: [
+      { what: 'Ask Alex for an agenda slot', line: 'Ask Alex for an agenda slot by 6 April 2099', byWhen: '2099-04-06' },
+      { what: 'Write my three points for Monday', line: 'Write my three points for Monday by 13 April 2099', byWhen: '2099-04-13' },
+    ],
+    ratings: '4 4 4 3 5',
+  };
+  // The summary: a new card (saved copies of forms come as updates of their own message) with nothing to fill in.
+  const summaryWith = (goal) => (m) => {
+    const card = cardOf(m);
+    return card !== undefined && Object.keys(inputsOf(card)).length === 0 && [...cardElements(card)].some((e) => e.text?.startsWith(goal));
+  };
+
+  /** From "grow" to the Will stage's actions card with every answer typed; the card comes back filled from the typed lines. */
+  async function typeToActions(chat) {
+    await chat.reset();
+    let first = await chat.ask('grow', (m) => say.need.test(m.text ?? '') || say.resume.test(m.text ?? '') || say.recap.test(m.text ?? ''));
+    if (say.resume.test(first.text)) {
+      first = await chat.ask('no', (m) => say.need.test(m.text ?? '') || say.recap.test(m.text ?? ''));
+    }
+    await pastRecap(chat, first);
+    await chat.ask(typed.need, texting(say.time));
+    await chat.ask('20 minutes', texting(say.contract));
+    await chat.ask('yes', goalForm);
+
+    // A goal with a date is the answer: no card to save, the Reality question next.
+    let since = await chat.say(typed.goalLine);
+    await chat.reply(since, texting(say.reality));
+    assert.ok(!chat.botMessagesSince(since).some(goalForm), 'the typed goal is taken, not put back in a card');
+
+    // Four words or more: no deeper question, the options card next.
+    await chat.ask(typed.reality, optionsForm);
+
+    // Two options, one a line: both weighed, so the weighing card comes; a number typed chooses.
+    since = await chat.say(typed.options.join('\n'));
+    const weigh = await chat.reply(since, weighForm);
+    const weighed = inputsOf(cardOf(weigh));
+    assert.ok('impact2' in weighed && !('impact3' in weighed), 'one row for each typed option');
+    since = await chat.say('1');
+    const actions = await chat.reply(since, actionsForm);
+    assert.ok(!chat.botMessagesSince(since).some(weighForm), 'the typed choice is taken, not asked again');
+
+    // Actions typed one a line: the card comes again with each line's action and date in it.
+    since = await chat.say(typed.actions.map((action) => action.line).join('\n'));
+    const filled = await chat.reply(since, actionsForm);
+    assert.notEqual(filled.messageId, actions.messageId);
+    const inputs = inputsOf(cardOf(filled));
+    typed.actions.forEach((action, i) => {
+      assert.equal(inputs[`what${i + 1}`].value, action.what, `action ${i + 1} is in the card`);
+      assert.equal(inputs[`byWhen${i + 1}`].value, action.byWhen, `action ${i + 1}'s date is in the card`);
+    });
+    return filled;
+  }
+
+  test('grow with every answer typed instead of using its cards reaches the summary', async () => {
+    const chat = e2e.personal;
+    const filled = await typeToActions(chat);
+
+    // The one click typing cannot replace yet: each action's confidence, on the card the typed lines filled in
+    // (see the todo test below). The card is sent as it came, with a confidence chosen for each action.
+    const values = Object.fromEntries(Object.values(inputsOf(cardOf(filled))).filter((input) => input.value).map((input) => [input.id, input.value]));
+    await submitForm(chat, filled, { ...values, confidence1: '8', confidence2: '9' }, texting(say.contractCheck));
+
+    await chat.ask('Yes', texting(say.followUp));
+    await chat.ask('in two weeks', firstForm);
+    const since = await chat.say(typed.ratings);
+    const summary = cardOf(await chat.reply(since, summaryWith(typed.goal)));
+    assert.ok(!chat.botMessagesSince(since).some(firstForm), 'the typed ratings are taken, not put back in a card');
+
+    const shown = [...cardElements(summary)].flatMap((e) => [e.text, ...(e.facts ?? []).flatMap((f) => [f.title, f.value])]).filter(Boolean);
+    for (const expected of [typed.need, `${typed.goal} (by 30 April 2099)`, typed.reality, `- ${typed.options[0]}`, ...typed.actions.map((a) => a.what), '3/5', '5/5']) {
+      assert.ok(shown.includes(expected), `the summary shows "${expected}": ${JSON.stringify(shown)}`);
+    }
+    assert.ok(!shown.some((text) => text.includes(typed.options[1])), 'the option not chosen is left out');
+  });
+
+  test(
+    'actions typed with their confidence are the answer, with no card to save',
+    { todo: 'typed actions only fill the card (TypedAnswers.Actions): each action\'s confidence has no typed way yet, so the card must be saved' },
+    async () => {
+      const chat = e2e.personal;
+      await typeToActions(chat);
+
+      const since = await chat.say(typed.actions.map((action) => `${action.line}, confidence 8`).join('\n'));
+
+      await chat.reply(since, texting(say.contractCheck), { timeoutMs: 10_000 });
+      await chat.reset();
+    },
+  );
+});
+
 describe('group chat', () => {
   test('installing the app in a group chat explains how to talk to the bot there', async () => {
     const chat = e2e.group;
