@@ -7,7 +7,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { chromium } from 'playwright-core';
 import { cardOf, inputsOf } from './support/conversation.mjs';
-import { actionsForm, firstForm, goalForm, optionsForm, say, summaryWith, texting, typedAnswers, weighForm } from './support/grow.mjs';
+import { actionsForm, firstForm, goalForm, optionsForm, say, summaryWith, texting, typedAnswers, typeToActions, typeToSummary, weighForm } from './support/grow.mjs';
 import { startE2E } from './support/harness.mjs';
 import { artifactsDir } from './support/repo.mjs';
 
@@ -397,6 +397,36 @@ test('a GROW conversation typed in the send box, not filled in on its cards, rea
   assert.ok(!shown.includes(typed.options[1]), 'the option not chosen is left out');
   assert.match(shown, new RegExp(`${action.inWords}\\s+${action.what}`), 'the action and its date are shown');
   assert.match(shown, /Scope\s+3\/5/);
+  assert.deepEqual(errors, []);
+  assertNothingElseLeftLoopback();
+  await page.close();
+});
+
+test('history typed in the send box lists a finished conversation, and its button shows the summary card again', async () => {
+  const chat = e2e.personal;
+  // A conversation of its own to look back at, typed through the playground's API to its summary.
+  const typed = typedAnswers(' (from history)');
+  await typeToSummary(chat, await typeToActions(chat, typed), typed);
+  await chat.reset();
+  const { page, errors } = await openPlayground();
+
+  const listed = await answer(page, 'history', (m) => cardOf(m) !== undefined);
+  const list = page.locator('.ac-adaptiveCard', { has: page.getByText(typed.goal, { exact: true }) }).last();
+  await list.waitFor();
+  const row = section(list, typed.goal);
+  await row.scrollIntoViewIfNeeded();
+  await screenshot(page, 'playground-history.png');
+
+  // The row's one button; the bot answers with the summary card as a new message.
+  const since = e2e.stream.mark();
+  await row.getByRole('button').click();
+  const summary = await chat.reply(since, summaryWith(typed.goal));
+  assert.notEqual(summary.messageId, listed.messageId);
+  const shown = renderedCard(page, `${typed.goal} (by ${typed.targetDate})`);
+  await shown.waitFor();
+  await shown.scrollIntoViewIfNeeded();
+  assert.ok((await shown.innerText()).includes(typed.actions[0].what), 'the summary shows the conversation\'s actions');
+  await screenshot(page, 'playground-history-summary.png');
   assert.deepEqual(errors, []);
   assertNothingElseLeftLoopback();
   await page.close();
