@@ -4,44 +4,27 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { cardActions, cardElements, cardOf, inputsOf } from './support/conversation.mjs';
+import {
+  actionsForm,
+  firstForm,
+  goalForm,
+  optionsForm,
+  say,
+  shownOn,
+  startGrow,
+  submitForm,
+  submitValue,
+  texting,
+  typedAnswers,
+  typeToActions,
+  typeToSummary,
+  weighForm,
+} from './support/grow.mjs';
 import { startE2E } from './support/harness.mjs';
 
-const say = {
-  personalWelcome: /I'm \*\*CoachingBot\*\*, a coaching companion/,
-  groupWelcome: /^Hello everyone, I'm \*\*CoachingBot\*\*/,
-  help: /^Here is what I can do/,
-  resume: /You have an unfinished \*\*GROW\*\* conversation/,
-  recap: /How did it go\?$/,
-  opening: /^Let's have a \*\*GROW\*\* conversation/,
-  need: /what would you like to get from this conversation\?$/,
-  time: /How much time do you have for this now\?$/,
-  contract: /Shall we start\?$/,
-  goal: /\*\*Goal\*\*: Decide what you want/,
-  reality: /\*\*Reality\*\*: See clearly where you are now/,
-  options: /\*\*Options\*\*: Find several ways forward/,
-  weigh: /Now weigh them up and choose what to take forward\.$/,
-  will: /\*\*Will \(the way forward\)\*\*/,
-  contractCheck: /did we do it\?/,
-  followUp: /When would you like to look at your progress again\?/,
-  first: /Last, how did this conversation go for you\?$/,
-  closing: /^Thank you\. Here is a summary of our conversation/,
-  fixTheCard: /^Some answers need another look; I've marked them on the card\.$/,
-};
 // Dates the bot's "not in the past" rules judge the same way on any day this code will run.
 const futureDate = '2099-03-31';
 const pastDate = '2000-01-01';
-
-/** A predicate for the form whose card has all these inputs. */
-const formWith = (...ids) => (m) => {
-  const inputs = inputsOf(cardOf(m));
-  return ids.every((id) => id in inputs);
-};
-const goalForm = formWith('goal', 'targetDate');
-const optionsForm = formWith('option1', 'option5');
-const weighForm = formWith('impact1', 'ease1', 'chosen1');
-const actionsForm = formWith('what1', 'byWhen1', 'confidence1');
-const firstForm = formWith('focus', 'informed', 'realistic', 'scope', 'tactics');
-const texting = (pattern) => (m) => pattern.test(m.text ?? '');
 
 let e2e;
 
@@ -52,22 +35,6 @@ before(async () => {
 after(async () => {
   await e2e?.stop();
 });
-
-/**
- * What pressing the card's button sends: the Action.Submit's own data merged with the inputs' values, as the
- * Adaptive Cards renderer builds it.
- */
-function submitValue(form, inputs) {
-  const submit = [...cardActions(cardOf(form))].find((action) => action.type === 'Action.Submit');
-  assert.ok(submit, 'the form has an Action.Submit');
-  return { ...(submit.data ?? {}), ...inputs };
-}
-
-/** Submits a form and waits for the bot's next message matching `next`; returns the stream position and that message. */
-async function submitForm(chat, form, inputs, next) {
-  const since = await chat.submit(form.messageId, submitValue(form, inputs));
-  return { since, next: await chat.reply(since, next) };
-}
 
 /**
  * Removes and re-installs the app in a chat through the playground, and waits until the bot has handled both
@@ -87,26 +54,9 @@ async function reinstall(chat) {
   return since;
 }
 
-/**
- * A new conversation first reviews the open actions an earlier test left, one question each: leaves them open and
- * returns the conversation's first question.
- */
-async function pastRecap(chat, first) {
-  let reply = first;
-  while (say.recap.test(reply.text ?? '')) {
-    reply = await chat.ask('Still open', (m) => say.need.test(m.text ?? '') || say.recap.test(m.text ?? ''));
-  }
-  return reply;
-}
-
-/** Starts GROW from a clean chat (declining to resume a draft an earlier test left) and answers the frame's beginning. */
+/** Starts GROW from a clean chat and answers the frame's beginning; returns the goal card. */
 async function toGoalForm(chat) {
-  await chat.reset();
-  let first = await chat.ask('grow', (m) => say.need.test(m.text ?? '') || say.resume.test(m.text ?? '') || say.recap.test(m.text ?? ''));
-  if (say.resume.test(first.text)) {
-    first = await chat.ask('no', (m) => say.need.test(m.text ?? '') || say.recap.test(m.text ?? ''));
-  }
-  await pastRecap(chat, first);
+  await startGrow(chat);
   await chat.ask('Clarity on my next step as a manager', texting(say.time));
   await chat.ask('20 minutes', texting(say.contract));
   const since = await chat.say('yes');
@@ -180,7 +130,7 @@ describe('personal chat', () => {
     }
     assert.match(JSON.stringify(savedGoal), /Speak up in leadership meetings/);
     assert.match(JSON.stringify(savedActions), /Book an hour with Sam/);
-    const shown = [...cardElements(summary)].flatMap((e) => [e.text, ...(e.facts ?? []).flatMap((f) => [f.title, f.value])]).filter(Boolean);
+    const shown = shownOn(summary);
     for (const expected of ['Your GROW conversation', 'Speak up in leadership meetings (by 31 March 2099)', "I stay quiet when the VP is there; I've tried preparing notes", '- Ask for a mentor', 'Email my manager about a mentor', 'Book an hour with Sam', 'Next check-in', '5/5']) {
       assert.ok(shown.includes(expected), `the summary shows "${expected}": ${JSON.stringify(shown)}`);
     }
@@ -244,6 +194,38 @@ describe('personal chat', () => {
     assert.ok(chat.botMessagesSince(since).some(texting(/^Welcome back\. Let's pick up your \*\*GROW\*\* conversation/)));
     assert.ok(!chat.botMessagesSince(since).slice(0, chat.botMessagesSince(since).indexOf(resumed)).some(goalForm), 'the goal is not asked again');
   });
+});
+
+describe('typed answers', () => {
+  test('grow with every answer typed instead of using its cards reaches the summary', async () => {
+    const chat = e2e.personal;
+    const typed = typedAnswers();
+    const filled = await typeToActions(chat, typed);
+
+    // The one click typing cannot replace yet: each action's confidence, on the card the typed lines filled in (see the
+    // todo test below).
+    const summary = cardOf(await typeToSummary(chat, filled, typed));
+
+    const shown = shownOn(summary);
+    for (const expected of [typed.need, `${typed.goal} (by ${typed.targetDate})`, typed.reality, `- ${typed.options[0]}`, ...typed.actions.map((a) => a.what), '3/5', '5/5']) {
+      assert.ok(shown.includes(expected), `the summary shows "${expected}": ${JSON.stringify(shown)}`);
+    }
+    assert.ok(!shown.some((text) => text.includes(typed.options[1])), 'the option not chosen is left out');
+  });
+
+  test(
+    'actions typed with their confidence are the answer, with no card to save',
+    { todo: "typed actions only fill the card (TypedAnswers.Actions): each action's confidence has no typed way yet, so the card must be saved" },
+    async () => {
+      const chat = e2e.personal;
+      const typed = typedAnswers();
+      await typeToActions(chat, typed);
+
+      const since = await chat.say(typed.actions.map((action) => `${action.what} by ${action.inWords}, confidence 8`).join('\n'));
+
+      await chat.reply(since, texting(say.contractCheck), { timeoutMs: 10_000 });
+    },
+  );
 });
 
 describe('group chat', () => {
@@ -341,12 +323,7 @@ describe('goal card', () => {
 describe('bad input', () => {
   test('a card submit while the bot waits for typed text is answered and the conversation carries on', async () => {
     const chat = e2e.personal;
-    await chat.reset();
-    let asked = await chat.ask('grow', (m) => say.need.test(m.text ?? '') || say.resume.test(m.text ?? '') || say.recap.test(m.text ?? ''));
-    if (say.resume.test(asked.text)) {
-      asked = await chat.ask('no', (m) => say.need.test(m.text ?? '') || say.recap.test(m.text ?? ''));
-    }
-    asked = await pastRecap(chat, asked);
+    const asked = await startGrow(chat);
 
     const since = await chat.submit(asked.messageId, { bogus: true, nested: { deeper: [1, 2] } });
     const again = await chat.reply(since, texting(say.need));
