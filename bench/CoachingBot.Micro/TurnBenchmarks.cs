@@ -26,9 +26,18 @@ public class HelpTurnBenchmarks
     {
         _bot = await BotHarness.StartAsync(HarnessDatabase.Sqlite, inMemoryTurns: true, _clock);
         _user = new TeamsUser();
-        await _bot.RunAsync(_user.Install());
-        var log = _bot.Connector.Log(_user.ConversationId);
-        await GrowWalk.ExpectRepliesAsync(_bot, log, _user.Message("help"), "help");
+        try
+        {
+            await _bot.RunAsync(_user.Install());
+            var log = _bot.Connector.Log(_user.ConversationId);
+            await GrowWalk.ExpectRepliesAsync(_bot, log, _user.Message("help"), "help");
+        }
+        catch
+        {
+            // BenchmarkDotNet does not clean up after a failed setup: the data folder must not be left behind.
+            await Cleanup();
+            throw;
+        }
     }
 
     [IterationSetup]
@@ -43,6 +52,7 @@ public class HelpTurnBenchmarks
         if (_bot is not null)
         {
             await _bot.DisposeAsync();
+            _bot = null!;
         }
     }
 }
@@ -63,14 +73,23 @@ public class GrowStepBenchmarks
     public async Task Setup()
     {
         _bot = await BotHarness.StartAsync(HarnessDatabase.Sqlite, inMemoryTurns: true);
-        // Once before measuring, checked: the step must show the options card.
-        var user = await GrowWalk.ToRealityAsync(_bot);
-        var log = _bot.Connector.Log(user.ConversationId);
-        var card = log.LastCardId;
-        await _bot.RunAsync(user.Message(GrowWalk.RealityAnswer));
-        if (log.LastCardId == card)
+        try
         {
-            throw new InvalidOperationException("The Reality answer did not lead to the options card.");
+            // Once before measuring, checked: the step must show the options card.
+            var user = await GrowWalk.ToRealityAsync(_bot);
+            var log = _bot.Connector.Log(user.ConversationId);
+            var card = log.LastCardId;
+            await _bot.RunAsync(user.Message(GrowWalk.RealityAnswer));
+            if (log.LastCardId == card)
+            {
+                throw new InvalidOperationException("The Reality answer did not lead to the options card.");
+            }
+        }
+        catch
+        {
+            // BenchmarkDotNet does not clean up after a failed setup: the data folder must not be left behind.
+            await Cleanup();
+            throw;
         }
     }
 
@@ -86,6 +105,7 @@ public class GrowStepBenchmarks
         if (_bot is not null)
         {
             await _bot.DisposeAsync();
+            _bot = null!;
         }
     }
 }
