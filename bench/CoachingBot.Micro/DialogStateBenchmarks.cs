@@ -48,6 +48,20 @@ public class DialogStateBenchmarks
     {
         var database = Store == StateStoreKind.PostgreSql ? HarnessDatabase.PostgreSql : HarnessDatabase.Sqlite;
         _bot = await BotHarness.StartAsync(database, inMemoryTurns: Store == StateStoreKind.Memory);
+        try
+        {
+            await PrepareAsync();
+        }
+        catch
+        {
+            // BenchmarkDotNet does not clean up after a failed setup: the database must not be left behind.
+            await Cleanup();
+            throw;
+        }
+    }
+
+    private async Task PrepareAsync()
+    {
         var user = await GrowWalk.ToRealityAsync(_bot);
 
         _store = _bot.Services.GetRequiredService<IDialogStateStore>();
@@ -79,6 +93,7 @@ public class DialogStateBenchmarks
         if (_bot is not null)
         {
             await _bot.DisposeAsync();
+            _bot = null!;
         }
     }
 

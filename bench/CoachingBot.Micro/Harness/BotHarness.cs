@@ -60,7 +60,7 @@ internal sealed class BotHarness : IAsyncDisposable
     /// Builds and migrates the bot. With <paramref name="inMemoryTurns"/> the turn journal and the dialog state are kept
     /// in memory (the protocol library's own fallbacks); the app's other stores stay on <paramref name="database"/>.
     /// </summary>
-    public static async Task<BotHarness> StartAsync(HarnessDatabase database, bool inMemoryTurns, Action<IServiceCollection>? configure = null)
+    public static async Task<BotHarness> StartAsync(HarnessDatabase database, bool inMemoryTurns, TimeProvider? time = null, Action<IServiceCollection>? configure = null)
     {
         var folder = Directory.CreateTempSubdirectory("coachingbot-micro-");
         var settings = new Dictionary<string, string?> { ["Storage:DataFolder"] = folder.FullName };
@@ -91,6 +91,11 @@ internal sealed class BotHarness : IAsyncDisposable
         {
             builder.Services.AddSingleton<IDialogStateStore, InMemoryDialogStateStore>();
             builder.Services.AddSingleton<ITurnJournal, InMemoryTurnJournal>();
+        }
+
+        if (time is not null)
+        {
+            builder.Services.AddSingleton(time);
         }
 
         configure?.Invoke(builder.Services);
