@@ -53,6 +53,7 @@ internal sealed class BotUnderTest : IAsyncDisposable
     /// </summary>
     public static BotUnderTest Start(BotKind kind, string scenario, string app, StorageKind storage, string? connectionString, int? core, string logPath)
     {
+        app = Path.GetFullPath(app);
         var port = FreePort();
         string? dataFolder = null;
         ProcessStartInfo info;

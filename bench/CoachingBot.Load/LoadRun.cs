@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Text;
-using System.Threading.Channels;
 
 namespace CoachingBot.Load;
 
@@ -152,12 +151,12 @@ internal sealed class LoadRun
     public async Task<(IReadOnlyList<TurnRecord> Turns, long WindowStart, long WindowEnd, TimeSpan CpuInWindow)> RunAsync(
         LoadMode mode, RunSettings settings, CancellationToken cancellationToken)
     {
-        var idle = Channel.CreateUnbounded<Conversation>(new UnboundedChannelOptions { SingleReader = false, SingleWriter = false });
+        var idle = new IdlePool();
         for (var i = 0; i < settings.Conversations; i++)
         {
             var conversation = new Conversation();
             _connector.Add(conversation);
-            idle.Writer.TryWrite(conversation);
+            idle.Return(conversation, startsWalk: true);
         }
 
         var start = Stopwatch.GetTimestamp();
@@ -182,15 +181,16 @@ internal sealed class LoadRun
                 {
                     while (Stopwatch.GetTimestamp() < windowEnd)
                     {
-                        var conversation = await idle.Reader.ReadAsync(cancellationToken);
-                        idle.Writer.TryWrite(await TurnAsync(conversation, null, settings.TurnTimeout, cancellationToken));
+                        var conversation = await idle.TakeAsync();
+                        var next = await TurnAsync(conversation, null, settings.TurnTimeout, cancellationToken);
+                        idle.Return(next, _walk.StartsWalk(next.Turn));
                     }
                 }, cancellationToken));
             }
         }
         else
         {
-            // Poisson arrivals: exponential gaps at the target rate. An arrival takes the conversation idle the longest;
+            // Poisson arrivals: exponential gaps at the target rate. An arrival goes to an idle conversation (see IdlePool);
             // when all are busy it waits for the next to come free, and its latency counts from when it arrived.
             var random = new Random(9);
             var next = (double)start;
@@ -205,15 +205,16 @@ internal sealed class LoadRun
 
                 await DelayUntilAsync((long)next, cancellationToken);
                 var arrival = (long)next;
-                if (!idle.Reader.TryRead(out var free))
+                if (!idle.TryTake(out var free))
                 {
                     Queued++;
                 }
 
                 inFlight.Add(Task.Run(async () =>
                 {
-                    var conversation = free ?? await idle.Reader.ReadAsync(cancellationToken);
-                    idle.Writer.TryWrite(await TurnAsync(conversation, arrival, settings.TurnTimeout, cancellationToken));
+                    var conversation = free ?? await idle.TakeAsync();
+                    var next = await TurnAsync(conversation, arrival, settings.TurnTimeout, cancellationToken);
+                    idle.Return(next, _walk.StartsWalk(next.Turn));
                 }, cancellationToken));
             }
         }

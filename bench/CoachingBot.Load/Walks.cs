@@ -34,6 +34,9 @@ internal sealed record Walk(string Name, IReadOnlyList<Step> Prefix, IReadOnlyLi
     /// <summary>The step a conversation's <paramref name="turn"/>th turn (from 0) takes.</summary>
     public Step At(long turn) => turn < Prefix.Count ? Prefix[(int)turn] : Cycle[(int)((turn - Prefix.Count) % Cycle.Count)];
 
+    /// <summary>True when the turn starts a walk (the prefix, or a cycle): a good moment for the load to move to another conversation.</summary>
+    public bool StartsWalk(long turn) => turn == 0 || (turn >= Prefix.Count && Place(turn) == Prefix.Count);
+
     /// <summary>Where in the walk a turn is, as an index into <c>Prefix ++ Cycle</c>: turns at the same place expect the same replies.</summary>
     public int Place(long turn) => turn < Prefix.Count ? (int)turn : Prefix.Count + (int)((turn - Prefix.Count) % Cycle.Count);
 }
@@ -62,9 +65,15 @@ internal static class Walks
     /// FIRST ratings that end at the summary. Dates are counted from the user's today in Europe/London when the
     /// activity is built, as the bot reads them against its own clock.
     /// </summary>
-    private static Walk CoachingBotGrow() => new(
-        "grow",
-        [Step.Install],
+    private static Walk CoachingBotGrow()
+    {
+        var first = GrowSteps();
+        // From the second time on, a conversation opens with a review of the last one: its goal, then each open action
+        // (the two the last walk planned), each answered "Done", before the frame's beginning.
+        return new Walk("grow", [Step.Install, .. first], [first[0], Step.Say("Done"), Step.Say("Done"), .. first.Skip(1)]);
+    }
+
+    private static Step[] GrowSteps() =>
         [
             Step.Say("grow"),
             Step.Say("Clarity on my next step as a manager"),
@@ -135,7 +144,7 @@ internal static class Walks
                 ["tactics"] = "5",
                 ["comment"] = "Useful to write it down",
             }),
-        ]);
+        ];
 
     private static string Day(int daysAhead)
     {
