@@ -41,7 +41,7 @@ dotnet build bench/CoachingBot.Load -c Release -nologo -v quiet </dev/null
 if [[ ",$bots," == *",peer,"* ]]; then
   if [ ! -f bench/peer/node_modules/.package-lock.json ] || [ bench/peer/package-lock.json -nt bench/peer/node_modules/.package-lock.json ]; then
     echo "Installing the peer's packages from bench/peer/package-lock.json..."
-    npm ci --prefix bench/peer --no-audit --no-fund </dev/null
+    npm ci --prefix bench/peer --ignore-scripts --no-audit --no-fund </dev/null
   fi
 fi
 

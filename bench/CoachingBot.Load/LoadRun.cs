@@ -139,7 +139,14 @@ internal sealed class LoadRun
             }
 
             counts[place] = Math.Max(counts[place], count);
+            var expect = _walk.At(probe.Turn).Expect;
             var texts = probe.Advance();
+            if (expect is not null && !texts.Any(t => t.Contains(expect, StringComparison.Ordinal)))
+            {
+                throw new InvalidOperationException(
+                    $"Calibration: the bot left the walk at turn {probe.Turn - 1} (step {place}): no reply contains \"{expect}\". It said:\n  {string.Join("\n  ", texts)}");
+            }
+
             seen.Add($"turn {probe.Turn - 1} (step {place}): {count} call(s)\n  " + string.Join("\n  ", texts.Select(t => t.ReplaceLineEndings(" "))));
         }
 

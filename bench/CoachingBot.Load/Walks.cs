@@ -13,6 +13,14 @@ internal enum StepKind
 /// <summary>One thing a user does in a turn: add the bot, type a line, or submit a card's inputs.</summary>
 internal sealed record Step(StepKind Kind, Func<string>? Text = null, Func<JsonObject>? Value = null)
 {
+    /// <summary>
+    /// Words one of the step's replies contains when the walk is on track (checked while calibrating, so a walk the
+    /// bot no longer follows fails loudly instead of being measured as re-prompts).
+    /// </summary>
+    public string? Expect { get; init; }
+
+    public Step Expecting(string words) => this with { Expect = words };
+
     public static Step Install { get; } = new(StepKind.Install);
 
     public static Step Say(string text) => new(StepKind.Text, () => text);
@@ -48,11 +56,11 @@ internal static class Walks
 
     public static Walk For(BotKind bot, string scenario) => (bot, scenario) switch
     {
-        (BotKind.CoachingBot, "help") => new Walk("help", [], [Step.Say("help")]),
+        (BotKind.CoachingBot, "help") => new Walk("help", [], [Step.Say("help").Expecting("grow")]),
         (BotKind.CoachingBot, "grow") => CoachingBotGrow(),
         // The echo bot answers any message; "help" keeps the bytes on the wire alike.
         (BotKind.Peer, "help") => new Walk("help", [], [Step.Say("help")]),
-        (BotKind.Peer, "grow") => new Walk("grow", [Step.Install], [Step.Say("grow"), Step.Say(Goal), Step.Say(FirstAction)]),
+        (BotKind.Peer, "grow") => new Walk("grow", [Step.Install], [Step.Say("grow"), Step.Say(Goal), Step.Say(FirstAction).Expecting("Your goal:")]),
         _ => throw new ArgumentException($"No scenario '{scenario}' (help or grow)."),
     };
 
@@ -70,7 +78,10 @@ internal static class Walks
         var first = GrowSteps();
         // From the second time on, a conversation opens with a review of the last one: its goal, then each open action
         // (the two the last walk planned), each answered "Done", before the frame's beginning.
-        return new Walk("grow", [Step.Install, .. first], [first[0], Step.Say("Done"), Step.Say("Done"), .. first.Skip(1)]);
+        return new Walk(
+            "grow",
+            [Step.Install, .. first],
+            [first[0].Expecting("last time your goal"), Step.Say("Done"), Step.Say("Done").Expecting("Now to today's conversation"), .. first.Skip(1)]);
     }
 
     private static Step[] GrowSteps() =>
@@ -78,7 +89,7 @@ internal static class Walks
             Step.Say("grow"),
             Step.Say("Clarity on my next step as a manager"),
             Step.Say("20 minutes"),
-            Step.Say("yes"),
+            Step.Say("yes").Expecting("**Goal**"),
             Step.Submit(() => new JsonObject
             {
                 ["card"] = "goal",
@@ -88,7 +99,7 @@ internal static class Walks
                 ["achievable"] = "",
                 ["relevant"] = "The reorganisation starts in April",
                 ["targetDate"] = Day(120),
-            }),
+            }).Expecting("Your goal:"),
             Step.Say("Morale is low and I avoid the hard conversations"),
             Step.Submit(() => new JsonObject
             {
@@ -114,7 +125,7 @@ internal static class Walks
                 ["pro2"] = "",
                 ["con2"] = "",
                 ["chosen2"] = "false",
-            }),
+            }).Expecting("You chose:"),
             Step.Submit(() => new JsonObject
             {
                 ["card"] = "actions",
@@ -130,9 +141,9 @@ internal static class Walks
                 ["byWhen3"] = "",
                 ["support3"] = "",
                 ["confidence3"] = "",
-            }),
+            }).Expecting("You'll do:"),
             Step.Say("If Sam confirms the date this week"),
-            Step.Say("Yes"),
+            Step.Say("Yes").Expecting("look at your progress again"),
             Step.Say(() => Day(18)),
             Step.Submit(() => new JsonObject
             {
@@ -143,7 +154,7 @@ internal static class Walks
                 ["scope"] = "3",
                 ["tactics"] = "5",
                 ["comment"] = "Useful to write it down",
-            }),
+            }).Expecting("summary"),
         ];
 
     private static string Day(int daysAhead)
