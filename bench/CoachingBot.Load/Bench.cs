@@ -161,7 +161,7 @@ internal static class Bench
                 DurationS = options.Duration.TotalSeconds,
                 Turns = figures.Turns,
                 Answered = figures.Answered,
-                Timeouts = figures.Timeouts,
+                Timeouts = figures.Timeouts + (int)run.Unfinished,
                 Errors = figures.Errors,
                 TurnsPerS = figures.TurnsPerS,
                 P50Ms = figures.Percentiles[0],

@@ -50,6 +50,18 @@ internal sealed class Conversation
         }
     }
 
+    /// <summary>True from <see cref="Begin"/> until <see cref="Advance"/>.</summary>
+    public bool InFlight
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _inFlight is not null;
+            }
+        }
+    }
+
     /// <summary>The activity for this conversation's next step, as JSON, and its id.</summary>
     public (string Json, string ActivityId) Next(Walk walk, string serviceUrl)
     {

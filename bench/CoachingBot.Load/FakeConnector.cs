@@ -5,6 +5,8 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace CoachingBot.Load;
@@ -54,6 +56,8 @@ internal sealed class FakeConnector : IAsyncDisposable
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxConcurrentConnections = null;
         });
+        // No console lifetime: Ctrl+C and SIGTERM are the generator's to handle (it stops the bot first).
+        builder.Services.AddSingleton<IHostLifetime, NoLifetime>();
         var connector = new FakeConnector(builder.Build());
         await connector._app.StartAsync();
         var address = new Uri(connector._app.Urls.First());
@@ -119,5 +123,12 @@ internal sealed class FakeConnector : IAsyncDisposable
         context.Response.ContentType = "application/json";
         context.Response.ContentLength = response.Length;
         await context.Response.Body.WriteAsync(response);
+    }
+
+    private sealed class NoLifetime : IHostLifetime
+    {
+        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

@@ -25,7 +25,11 @@ internal sealed class IdlePool
             }
         }
 
-        waiter.SetResult(conversation);
+        if (!waiter.TrySetResult(conversation))
+        {
+            // The taker gave up (the run ended): keep the conversation for the next.
+            Return(conversation, startsWalk);
+        }
     }
 
     public bool TryTake(out Conversation? conversation)
@@ -36,7 +40,7 @@ internal sealed class IdlePool
         }
     }
 
-    public Task<Conversation> TakeAsync()
+    public Task<Conversation> TakeAsync(CancellationToken cancellationToken)
     {
         lock (_gate)
         {
@@ -47,6 +51,7 @@ internal sealed class IdlePool
 
             var waiter = new TaskCompletionSource<Conversation>(TaskCreationOptions.RunContinuationsAsynchronously);
             _waiting.Enqueue(waiter);
+            cancellationToken.Register(() => waiter.TrySetCanceled(cancellationToken));
             return waiter.Task;
         }
     }

@@ -59,6 +59,11 @@ internal sealed class LoadRun
     /// <summary>Replies expected per place in the walk (prefix then cycle), learned by <see cref="CalibrateAsync"/>.</summary>
     public int[] Expected => _expected;
 
+    private long _begunInWindow;
+
+    /// <summary>Turns begun in the measured window but neither answered nor timed out when the run ended.</summary>
+    public long Unfinished { get; private set; }
+
     /// <summary>Arrivals that found every conversation busy and waited for one (open loop).</summary>
     public long Queued { get; private set; }
 
@@ -179,6 +184,8 @@ internal sealed class LoadRun
             cpuAtEnd = _bot.CpuTime();
         }, cancellationToken);
 
+        using var run = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var token = run.Token;
         var inFlight = new List<Task>();
         if (mode.Closed)
         {
@@ -188,11 +195,16 @@ internal sealed class LoadRun
                 {
                     while (Stopwatch.GetTimestamp() < windowEnd)
                     {
-                        var conversation = await idle.TakeAsync();
-                        var next = await TurnAsync(conversation, null, settings.TurnTimeout, cancellationToken);
+                        var conversation = await idle.TakeAsync(token);
+                        if (Stopwatch.GetTimestamp() >= windowStart)
+                        {
+                            Interlocked.Increment(ref _begunInWindow);
+                        }
+
+                        var next = await TurnAsync(conversation, null, settings.TurnTimeout, token);
                         idle.Return(next, _walk.StartsWalk(next.Turn));
                     }
-                }, cancellationToken));
+                }, token));
             }
         }
         else
@@ -217,19 +229,35 @@ internal sealed class LoadRun
                     Queued++;
                 }
 
+                if (arrival >= windowStart)
+                {
+                    _begunInWindow++;
+                }
+
                 inFlight.Add(Task.Run(async () =>
                 {
-                    var conversation = free ?? await idle.TakeAsync();
-                    var next = await TurnAsync(conversation, arrival, settings.TurnTimeout, cancellationToken);
+                    var conversation = free ?? await idle.TakeAsync(token);
+                    var next = await TurnAsync(conversation, arrival, settings.TurnTimeout, token);
                     idle.Return(next, _walk.StartsWalk(next.Turn));
-                }, cancellationToken));
+                }, token));
             }
         }
 
-        await Task.WhenAll(inFlight);
         await sampler;
+        // The turns still in flight get their timeout and a little more; any left then are counted unfinished.
+        try
+        {
+            await Task.WhenAll(inFlight).WaitAsync(settings.TurnTimeout + TimeSpan.FromSeconds(10), cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+        }
+
+        await run.CancelAsync();
         lock (_turns)
         {
+            var recorded = _turns.Count(t => t.Start >= windowStart && t.Start < windowEnd);
+            Unfinished = Math.Max(0, Interlocked.Read(ref _begunInWindow) - recorded);
             return ([.. _turns], windowStart, windowEnd, cpuAtEnd - cpuAtStart);
         }
     }
@@ -243,23 +271,33 @@ internal sealed class LoadRun
     {
         var place = _walk.Place(conversation.Turn);
         var (json, id) = conversation.Next(_walk, _connector.ServiceUrl);
-        var answered = conversation.Begin(id, _expected[place]);
-        var sent = Stopwatch.GetTimestamp();
-        var start = arrival ?? sent;
+        var start = arrival ?? Stopwatch.GetTimestamp();
         var failed = false;
         var timedOut = false;
         try
         {
+            // The timeout counts from the arrival: one that waited its whole time for a free conversation is not sent.
+            if (Stopwatch.GetElapsedTime(start) >= timeout)
+            {
+                throw new TimeoutException();
+            }
+
+            var answered = conversation.Begin(id, _expected[place]);
             using var response = await PostAsync(json, cancellationToken);
             failed = !response.IsSuccessStatusCode;
             if (!failed)
             {
-                await answered.WaitAsync(timeout - Stopwatch.GetElapsedTime(sent), cancellationToken);
+                await answered.WaitAsync(timeout - Stopwatch.GetElapsedTime(start), cancellationToken);
             }
         }
         catch (HttpRequestException)
         {
             failed = true;
+        }
+        catch (OperationCanceledException)
+        {
+            // The HTTP client's own timeout, or the run ending with this turn still unanswered.
+            timedOut = true;
         }
         catch (TimeoutException)
         {
@@ -280,6 +318,12 @@ internal sealed class LoadRun
         if (!failed && !timedOut)
         {
             conversation.Advance();
+            return conversation;
+        }
+
+        if (timedOut && conversation.Received == 0 && !conversation.InFlight)
+        {
+            // Never sent: the conversation is still in step.
             return conversation;
         }
 

@@ -73,12 +73,16 @@ if (bench.Pin && BotUnderTest.CanPin && OperatingSystem.IsLinux())
     Process.GetCurrentProcess().ProcessorAffinity = 2;
 }
 
+// Ctrl+C or SIGTERM ends the run and stops the bot it started, rather than leaving it running.
 using var stop = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
+using var interrupt = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, Stop);
+using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, Stop);
+void Stop(System.Runtime.InteropServices.PosixSignalContext context)
 {
-    e.Cancel = true;
+    context.Cancel = true;
     stop.Cancel();
-};
+}
+
 var runs = await Bench.RunAsync(bench, Console.Out, stop.Token);
 Console.WriteLine($"{runs.Count} runs; figures in {Path.Combine(output, "results.jsonl")} and {Path.Combine(output, "results.md")}");
 return runs.All(r => r.Turns > 0 && r.Errors == 0) ? 0 : 1;
