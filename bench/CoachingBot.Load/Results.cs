@@ -155,7 +155,9 @@ internal static class Report
             return "";
         }
 
-        var cell = string.Create(CultureInfo.InvariantCulture, $"{r.TurnsPerS:#,0} turns/s; {r.P50Ms:0} / {r.P99Ms:#,0} ms");
+        var cell = r.Answered == 0
+            ? string.Create(CultureInfo.InvariantCulture, $"{r.TurnsPerS:#,0} turns/s; none answered in time")
+            : string.Create(CultureInfo.InvariantCulture, $"{r.TurnsPerS:#,0} turns/s; {r.P50Ms:0} / {r.P99Ms:#,0} ms");
         if (r.Timeouts > 0)
         {
             cell += string.Create(CultureInfo.InvariantCulture, $"; {r.Timeouts:#,0} timeouts");
