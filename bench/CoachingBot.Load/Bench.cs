@@ -51,6 +51,7 @@ internal static class Bench
         var jsonl = Path.Combine(options.Output, "results.jsonl");
         var results = new List<RunResult>();
         var calibrated = new Dictionary<(BotKind, string), int[]>();
+        var failures = 0;
         var pinned = options.Pin && BotUnderTest.CanPin;
         await using var connector = await FakeConnector.StartAsync();
         using var handler = new SocketsHttpHandler
@@ -71,7 +72,20 @@ internal static class Bench
                 {
                     var label = $"{Label(bot)} {Label(storage)} {scenario} {mode}";
                     progress.WriteLine($"{DateTimeOffset.UtcNow:HH:mm:ss} {label} ...");
-                    var result = await RunOneAsync(options, connector, http, bot, storage, walk, mode, pinned, calibrated, progress, cancellationToken);
+                    RunResult result;
+                    try
+                    {
+                        result = await RunOneAsync(options, connector, http, bot, storage, walk, mode, pinned, calibrated, progress, cancellationToken);
+                    }
+                    catch (Exception e) when (e is InvalidOperationException or HttpRequestException or TimeoutException or IOException
+                        || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+                    {
+                        // One run that could not be measured (a bot that would not start, a walk it left) does not lose the rest.
+                        progress.WriteLine($"    FAILED: {e.GetType().Name}: {e.Message}");
+                        failures++;
+                        continue;
+                    }
+
                     results.Add(result);
                     await File.AppendAllTextAsync(jsonl, JsonSerializer.Serialize(result, RunResult.Json) + "\n", cancellationToken);
                     await WriteReportAsync(options.Output, cancellationToken);
@@ -79,6 +93,11 @@ internal static class Bench
                         $"    {result.TurnsPerS:0} turns/s, p50 {result.P50Ms:0.0} p99 {result.P99Ms:0.0} max {result.MaxMs:0} ms, {result.Timeouts} timeouts, {result.Errors} errors, {result.CpuMsPerTurn:0.00} ms CPU/turn, {result.PeakMemoryMb:0} MB, first answer {result.StartToFirstAnswerMs / 1000:0.00} s, {result.UnmatchedCalls} unmatched"));
                 }
             }
+        }
+
+        if (failures > 0)
+        {
+            progress.WriteLine($"{failures} run(s) failed; see above and the logs folder.");
         }
 
         return results;

@@ -98,6 +98,10 @@ internal sealed class LoadRun
             {
                 // Not listening yet.
             }
+            catch (TaskCanceledException) when (!deadline.IsCancellationRequested)
+            {
+                // Listening but not answering yet (a slow start): the same activity again, which the bot takes once.
+            }
 
             await Task.Delay(10, deadline.Token);
         }
