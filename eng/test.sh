@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every test of the project, in one command:
-#   1. the .NET suites (unit, conversation, HTTP, restart, storage, deployment templates, card dumps; the durability
+#   1. the .NET suites (unit, conversation, HTTP, restart, storage, deployment templates, card dumps, the benchmark
+#      harness's short run against CoachingBot and the JavaScript peer in bench/peer; the durability
 #      tests' figures, messages accepted, answered and repeated, are printed after them);
 #   2. the Node suites in tests/e2e (the Teams app package, every card checked with Microsoft's adaptivecards
 #      library, and the bot in the Microsoft 365 Agents Playground, by API and in headless Chromium).
@@ -22,6 +23,11 @@ status=0
 # npm packages come from the lock file, and only when the lock changed since the last install.
 if [ ! -f tests/e2e/node_modules/.package-lock.json ] || [ tests/e2e/package-lock.json -nt tests/e2e/node_modules/.package-lock.json ]; then
   npm ci --prefix tests/e2e --no-audit --no-fund </dev/null || status=1
+fi
+# The benchmark's JavaScript peer (bench/peer), for the harness check in CoachingBot.Bench.Tests; its packages run no
+# install scripts (bench/peer/.npmrc says why).
+if [ ! -f bench/peer/node_modules/.package-lock.json ] || [ bench/peer/package-lock.json -nt bench/peer/node_modules/.package-lock.json ]; then
+  npm ci --prefix bench/peer --ignore-scripts --no-audit --no-fund </dev/null || status=1
 fi
 
 # The durability tests (crash, two instances, graceful stop) write their figures here; last run's are removed first.
