@@ -30,10 +30,11 @@ public static class StorageExtensions
             provider.GetRequiredService<IOptions<StorageOptions>>().Value,
             provider.GetRequiredService<IHostEnvironment>().ContentRootPath));
         services.AddSingleton(provider => StorageProvider.For(provider.GetRequiredService<DatabaseLocation>()));
-        // Both context types are registered; only the configured provider's is ever resolved.
-        services.AddDbContextFactory<SqliteCoachingDbContext>(
+        // Both context types are registered; only the configured provider's is ever resolved. Pooled: a turn asks for
+        // a context several times, and a fresh one each time costs more than the statement it runs.
+        services.AddPooledDbContextFactory<SqliteCoachingDbContext>(
             (provider, options) => SqliteStorage.Configure(options, provider.GetRequiredService<DatabaseLocation>()));
-        services.AddDbContextFactory<PostgreSqlCoachingDbContext>(
+        services.AddPooledDbContextFactory<PostgreSqlCoachingDbContext>(
             (provider, options) => PostgreSqlStorage.Configure(options, provider.GetRequiredService<DatabaseLocation>()));
         services.AddSingleton(provider => provider.GetRequiredService<StorageProvider>().ContextFactory(provider));
 
