@@ -186,9 +186,12 @@ public sealed partial class TurnPipeline
             return await HoldingAsync(held, async laneToken =>
             {
                 // Turns that arrived before the invoke run first, so the invoke sees the state they leave.
-                await WorkLaneAsync(held, laneToken).ConfigureAwait(false);
-                var response = await RunTurnAsync(held, turn, laneToken).ConfigureAwait(false);
-                await SendUnsentAsync(held, laneToken).ConfigureAwait(false);
+                var caughtUp = await WorkLaneAsync(held, laneToken).ConfigureAwait(false);
+                var (response, replies) = await RunTurnAsync(held, turn, laneToken).ConfigureAwait(false);
+                // Replies an earlier turn left waiting go first.
+                _ = caughtUp
+                    ? await SendCommittedAsync(held, turn, replies, laneToken).ConfigureAwait(false)
+                    : await SendUnsentAsync(held, laneToken).ConfigureAwait(false);
                 return response;
             }, cancellationToken).ConfigureAwait(false);
         }
@@ -259,32 +262,38 @@ public sealed partial class TurnPipeline
         }
     }
 
-    /// <summary>Sends what earlier turns left unsent, then runs each unfinished turn and sends its replies, in order.</summary>
-    private async Task WorkLaneAsync(LaneLease lease, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends what earlier turns left unsent, then runs each unfinished turn and sends its replies, in order. False
+    /// when a reply must wait, so replies are left unsent.
+    /// </summary>
+    private async Task<bool> WorkLaneAsync(LaneLease lease, CancellationToken cancellationToken)
     {
         if (!await SendUnsentAsync(lease, cancellationToken).ConfigureAwait(false))
         {
-            return;
+            return false;
         }
 
         while (await _journal.NextTurnAsync(lease.ConversationId, cancellationToken).ConfigureAwait(false) is { } turn)
         {
-            await RunTurnAsync(lease, turn, cancellationToken).ConfigureAwait(false);
-            if (!await SendUnsentAsync(lease, cancellationToken).ConfigureAwait(false))
+            var (_, replies) = await RunTurnAsync(lease, turn, cancellationToken).ConfigureAwait(false);
+            if (!await SendCommittedAsync(lease, turn, replies, cancellationToken).ConfigureAwait(false))
             {
-                return;
+                return false;
             }
         }
+
+        return true;
     }
 
-    private async Task<InvokeResponse?> RunTurnAsync(LaneLease lease, JournalTurn turn, CancellationToken cancellationToken)
+    /// <returns>The invoke response, and the replies committed to the outbox.</returns>
+    private async Task<(InvokeResponse? Response, IReadOnlyList<OutgoingOperation> Replies)> RunTurnAsync(LaneLease lease, JournalTurn turn, CancellationToken cancellationToken)
     {
         var observation = _metrics.StartTurn(turn.Activity, turn.Attempts);
         var outcome = BotTelemetry.Outcomes.Error;
         try
         {
-            (var response, outcome) = await RunAttemptsAsync(lease, turn, cancellationToken).ConfigureAwait(false);
-            return response;
+            (var response, var replies, outcome) = await RunAttemptsAsync(lease, turn, cancellationToken).ConfigureAwait(false);
+            return (response, replies);
         }
         catch (Exception exception)
         {
@@ -299,8 +308,11 @@ public sealed partial class TurnPipeline
         }
     }
 
-    /// <summary>Runs the turn until its commit holds; returns its invoke response and its outcome (<see cref="BotTelemetry.Outcomes"/>).</summary>
-    private async Task<(InvokeResponse? Response, string Outcome)> RunAttemptsAsync(LaneLease lease, JournalTurn turn, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs the turn until its commit holds; returns its invoke response, the replies committed to the outbox and its
+    /// outcome (<see cref="BotTelemetry.Outcomes"/>).
+    /// </summary>
+    private async Task<(InvokeResponse? Response, IReadOnlyList<OutgoingOperation> Replies, string Outcome)> RunAttemptsAsync(LaneLease lease, JournalTurn turn, CancellationToken cancellationToken)
     {
         var activity = turn.Activity;
         using var logScope = _logger.BeginScope(new Dictionary<string, object?>
@@ -336,8 +348,9 @@ public sealed partial class TurnPipeline
 
                 try
                 {
-                    await _journal.CompleteTurnAsync(lease, turn, context.StateWrites, context.Pending, cancellationToken).ConfigureAwait(false);
-                    return (context.InvokeResponse, outcome);
+                    var replies = context.Pending;
+                    await _journal.CompleteTurnAsync(lease, turn, context.StateWrites, replies, cancellationToken).ConfigureAwait(false);
+                    return (context.InvokeResponse, replies, outcome);
                 }
                 catch (DialogStateConflictException) when (!giveUp)
                 {
@@ -396,33 +409,66 @@ public sealed partial class TurnPipeline
                 return true;
             }
 
-            foreach (var entry in batch)
+            (var goOn, recipientGone) = await SendEntriesAsync(lease, batch, recipientGone, cancellationToken).ConfigureAwait(false);
+            if (!goOn)
             {
-                if (recipientGone)
-                {
-                    _metrics.EndReply(null, entry.Operation.Kind, OutboxSettlement.Undeliverable);
-                    await _journal.SettleAsync(entry, OutboxSettlement.Undeliverable, cancellationToken).ConfigureAwait(false);
-                    continue;
-                }
-
-                var span = BotMetrics.StartReply(entry.Operation.Kind);
-                var result = await SendAsync(lease.ConversationId, entry.Operation, cancellationToken).ConfigureAwait(false);
-                var settlement = SettlementOf(result, entry.Attempts);
-                _metrics.EndReply(span, entry.Operation.Kind, settlement);
-                await _journal.SettleAsync(entry, settlement, CancellationToken.None).ConfigureAwait(false);
-                if (!result.Succeeded)
-                {
-                    LogSendNotDelivered(result.Outcome, (int?)result.StatusCode, result.ErrorCode, settlement);
-                }
-
-                recipientGone = result.Outcome == ConnectorOutcome.RecipientGone;
-                if (settlement == OutboxSettlement.RetryLater)
-                {
-                    RetryLater(lease.ConversationId, _options.SendRetryDelay);
-                    return false;
-                }
+                return false;
             }
         }
+    }
+
+    /// <summary>
+    /// Sends the replies a turn has just committed, without reading them back: the lane had nothing unsent when the
+    /// turn began and this lease is the only writer of its outbox, so they are all there is to send.
+    /// </summary>
+    private async Task<bool> SendCommittedAsync(LaneLease lease, JournalTurn turn, IReadOnlyList<OutgoingOperation> replies, CancellationToken cancellationToken)
+    {
+        if (replies.Count == 0)
+        {
+            return true;
+        }
+
+        var entries = new OutboxEntry[replies.Count];
+        for (var i = 0; i < entries.Length; i++)
+        {
+            entries[i] = new OutboxEntry(turn.Key, i, replies[i], Attempts: 0);
+        }
+
+        var (goOn, _) = await SendEntriesAsync(lease, entries, recipientGone: false, cancellationToken).ConfigureAwait(false);
+        return goOn;
+    }
+
+    private async Task<(bool GoOn, bool RecipientGone)> SendEntriesAsync(
+        LaneLease lease, IReadOnlyList<OutboxEntry> entries, bool recipientGone, CancellationToken cancellationToken)
+    {
+        foreach (var entry in entries)
+        {
+            if (recipientGone)
+            {
+                _metrics.EndReply(null, entry.Operation.Kind, OutboxSettlement.Undeliverable);
+                await _journal.SettleAsync(entry, OutboxSettlement.Undeliverable, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            var span = BotMetrics.StartReply(entry.Operation.Kind);
+            var result = await SendAsync(lease.ConversationId, entry.Operation, cancellationToken).ConfigureAwait(false);
+            var settlement = SettlementOf(result, entry.Attempts);
+            _metrics.EndReply(span, entry.Operation.Kind, settlement);
+            await _journal.SettleAsync(entry, settlement, CancellationToken.None).ConfigureAwait(false);
+            if (!result.Succeeded)
+            {
+                LogSendNotDelivered(result.Outcome, (int?)result.StatusCode, result.ErrorCode, settlement);
+            }
+
+            recipientGone = result.Outcome == ConnectorOutcome.RecipientGone;
+            if (settlement == OutboxSettlement.RetryLater)
+            {
+                RetryLater(lease.ConversationId, _options.SendRetryDelay);
+                return (false, recipientGone);
+            }
+        }
+
+        return (true, recipientGone);
     }
 
     private OutboxSettlement SettlementOf(ConnectorResult result, int attempts)

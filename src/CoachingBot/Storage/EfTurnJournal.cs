@@ -8,6 +8,8 @@ namespace CoachingBot.Storage;
 /// The turn journal in the bot's database, shared by every instance: the inbox row is stored before Teams gets its
 /// 200 and is the resend de-duplication; a turn's dialog state, its replies and its end are one transaction; the lane
 /// lease is a row that one owner holds until it expires, and every commit checks it is still the holder.
+/// The statements every turn runs are SQL written out (the same text on SQLite and PostgreSQL; times are the UTC
+/// ticks <see cref="UtcTicksConverter"/> stores): translating LINQ each time cost more than running them.
 /// </summary>
 internal sealed class EfTurnJournal(IDbContextFactory<CoachingDbContext> contexts, TimeProvider time) : ITurnJournal
 {
@@ -42,19 +44,18 @@ internal sealed class EfTurnJournal(IDbContextFactory<CoachingDbContext> context
         var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (db.ConfigureAwait(false))
         {
-            // Take it over when it is ours or has expired; otherwise create it. A row created by someone else between
-            // the two statements makes the insert a no-op: then they hold it.
-            var taken = await db.Lanes
-                .Where(l => l.ConversationId == conversationId && (l.Owner == owner || l.ExpiresAt <= now))
-                .ExecuteUpdateAsync(s => s.SetProperty(l => l.Owner, owner).SetProperty(l => l.ExpiresAt, expires), cancellationToken)
-                .ConfigureAwait(false);
-            if (taken == 0)
+            // One statement: create the row, or take it over when it is ours or has expired. When someone else holds
+            // it, the conflict's update is skipped and nothing changes.
+            var claimed = await db.Database.ExecuteSqlAsync(
+                $"""
+                INSERT INTO "conversation_lanes" ("ConversationId", "Owner", "ExpiresAt") VALUES ({conversationId}, {owner}, {expires.UtcTicks})
+                ON CONFLICT ("ConversationId") DO UPDATE SET "Owner" = excluded."Owner", "ExpiresAt" = excluded."ExpiresAt"
+                WHERE "conversation_lanes"."Owner" = excluded."Owner" OR "conversation_lanes"."ExpiresAt" <= {now.UtcTicks}
+                """,
+                cancellationToken).ConfigureAwait(false);
+            if (claimed == 0)
             {
-                var lane = new LaneRecord { ConversationId = conversationId, Owner = owner, ExpiresAt = expires };
-                if (!await db.InsertIfAbsentAsync(lane, cancellationToken).ConfigureAwait(false))
-                {
-                    return null;
-                }
+                return null;
             }
 
             return new LaneLease(conversationId, owner, duration);
@@ -67,10 +68,9 @@ internal sealed class EfTurnJournal(IDbContextFactory<CoachingDbContext> context
         var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (db.ConfigureAwait(false))
         {
-            await db.Lanes
-                .Where(l => l.ConversationId == lease.ConversationId && l.Owner == lease.Owner)
-                .ExecuteDeleteAsync(cancellationToken)
-                .ConfigureAwait(false);
+            await db.Database.ExecuteSqlAsync(
+                $"""DELETE FROM "conversation_lanes" WHERE "ConversationId" = {lease.ConversationId} AND "Owner" = {lease.Owner}""",
+                cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -92,10 +92,9 @@ internal sealed class EfTurnJournal(IDbContextFactory<CoachingDbContext> context
             }
 
             // Counted before the turn runs, so a turn that takes the process down is not retried forever.
-            await db.Inbox
-                .Where(r => r.Key == next.Key)
-                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Attempts, r => r.Attempts + 1), cancellationToken)
-                .ConfigureAwait(false);
+            await db.Database.ExecuteSqlAsync(
+                $"""UPDATE "turn_inbox" SET "Attempts" = "Attempts" + 1 WHERE "Key" = {next.Key}""",
+                cancellationToken).ConfigureAwait(false);
             var activity = BotJson.Deserialize<Activity>(next.Payload)
                 ?? throw new InvalidOperationException("A stored activity could not be read.");
             return new JournalTurn(next.Key, activity, next.Attempts + 1);
@@ -123,10 +122,9 @@ internal sealed class EfTurnJournal(IDbContextFactory<CoachingDbContext> context
             await using (transaction.ConfigureAwait(false))
             {
                 // The fence: a holder whose lease was taken over commits nothing. It also renews the lease.
-                var held = await db.Lanes
-                    .Where(l => l.ConversationId == lease.ConversationId && l.Owner == lease.Owner)
-                    .ExecuteUpdateAsync(s => s.SetProperty(l => l.ExpiresAt, expires), cancellationToken)
-                    .ConfigureAwait(false);
+                var held = await db.Database.ExecuteSqlAsync(
+                    $"""UPDATE "conversation_lanes" SET "ExpiresAt" = {expires.UtcTicks} WHERE "ConversationId" = {lease.ConversationId} AND "Owner" = {lease.Owner}""",
+                    cancellationToken).ConfigureAwait(false);
                 if (held == 0)
                 {
                     throw new LaneLostException();
@@ -137,31 +135,23 @@ internal sealed class EfTurnJournal(IDbContextFactory<CoachingDbContext> context
                     await EfDialogStateStore.ApplyAsync(db, write, now, cancellationToken).ConfigureAwait(false);
                 }
 
-                var receivedAt = await db.Inbox
-                    .Where(r => r.Key == turn.Key)
-                    .Select(r => (DateTimeOffset?)r.ReceivedAt)
-                    .SingleOrDefaultAsync(cancellationToken)
-                    .ConfigureAwait(false) ?? now;
+                // Replies are ordered by their turn's arrival, which the inbox row holds.
                 for (var i = 0; i < operations.Count; i++)
                 {
                     var operation = operations[i];
-                    db.Outbox.Add(new OutboxRecord
-                    {
-                        TurnKey = turn.Key,
-                        Index = i,
-                        ConversationId = lease.ConversationId,
-                        TurnReceivedAt = receivedAt,
-                        IsUpdate = operation.Kind == OutgoingKind.Update,
-                        TargetActivityId = operation.ActivityId,
-                        Payload = BotJson.Serialize(operation.Activity),
-                    });
+                    var isUpdate = operation.Kind == OutgoingKind.Update;
+                    var payload = BotJson.Serialize(operation.Activity);
+                    await db.Database.ExecuteSqlAsync(
+                        $"""
+                        INSERT INTO "turn_outbox" ("TurnKey", "Index", "ConversationId", "TurnReceivedAt", "IsUpdate", "TargetActivityId", "Payload", "Attempts", "SettledAt", "Delivered")
+                        VALUES ({turn.Key}, {i}, {lease.ConversationId}, COALESCE((SELECT "ReceivedAt" FROM "turn_inbox" WHERE "Key" = {turn.Key}), {now.UtcTicks}), {isUpdate}, {operation.ActivityId}, {payload}, 0, NULL, FALSE)
+                        """,
+                        cancellationToken).ConfigureAwait(false);
                 }
 
-                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-                await db.Inbox
-                    .Where(r => r.Key == turn.Key)
-                    .ExecuteUpdateAsync(s => s.SetProperty(r => r.FinishedAt, now), cancellationToken)
-                    .ConfigureAwait(false);
+                await db.Database.ExecuteSqlAsync(
+                    $"""UPDATE "turn_inbox" SET "FinishedAt" = {now.UtcTicks} WHERE "Key" = {turn.Key}""",
+                    cancellationToken).ConfigureAwait(false);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             }
         }
@@ -197,13 +187,19 @@ internal sealed class EfTurnJournal(IDbContextFactory<CoachingDbContext> context
         var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (db.ConfigureAwait(false))
         {
-            var row = db.Outbox.Where(o => o.TurnKey == entry.TurnKey && o.Index == entry.Index);
-            await (settlement == OutboxSettlement.RetryLater
-                    ? row.ExecuteUpdateAsync(s => s.SetProperty(o => o.Attempts, o => o.Attempts + 1), cancellationToken)
-                    : row.ExecuteUpdateAsync(
-                        s => s.SetProperty(o => o.SettledAt, now).SetProperty(o => o.Delivered, settlement == OutboxSettlement.Sent),
-                        cancellationToken))
-                .ConfigureAwait(false);
+            if (settlement == OutboxSettlement.RetryLater)
+            {
+                await db.Database.ExecuteSqlAsync(
+                    $"""UPDATE "turn_outbox" SET "Attempts" = "Attempts" + 1 WHERE "TurnKey" = {entry.TurnKey} AND "Index" = {entry.Index}""",
+                    cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                var delivered = settlement == OutboxSettlement.Sent;
+                await db.Database.ExecuteSqlAsync(
+                    $"""UPDATE "turn_outbox" SET "SettledAt" = {now.UtcTicks}, "Delivered" = {delivered} WHERE "TurnKey" = {entry.TurnKey} AND "Index" = {entry.Index}""",
+                    cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 

@@ -31,13 +31,14 @@ public static class StorageExtensions
             provider.GetRequiredService<IOptions<StorageOptions>>().Value,
             provider.GetRequiredService<IHostEnvironment>().ContentRootPath));
         services.AddSingleton(provider => StorageProvider.For(provider.GetRequiredService<DatabaseLocation>()));
-        // Both context types are registered; only the configured provider's is ever resolved.
-        services.AddDbContextFactory<SqliteCoachingDbContext>((provider, options) =>
+        // Both context types are registered; only the configured provider's is ever resolved. Pooled: a turn asks for
+        // a context several times, and a fresh one each time costs more than the statement it runs.
+        services.AddPooledDbContextFactory<SqliteCoachingDbContext>((provider, options) =>
         {
             SqliteStorage.Configure(options, provider.GetRequiredService<DatabaseLocation>());
             options.AddInterceptors(provider.GetRequiredService<DatabaseTimeInterceptor>());
         });
-        services.AddDbContextFactory<PostgreSqlCoachingDbContext>((provider, options) =>
+        services.AddPooledDbContextFactory<PostgreSqlCoachingDbContext>((provider, options) =>
         {
             PostgreSqlStorage.Configure(options, provider.GetRequiredService<DatabaseLocation>());
             options.AddInterceptors(provider.GetRequiredService<DatabaseTimeInterceptor>());

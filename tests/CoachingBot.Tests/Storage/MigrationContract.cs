@@ -110,9 +110,7 @@ public abstract class MigrationContract : IAsyncLifetime
         await using var host = await StorageTestHost.StartAsync(Database);
         await using var db = await host.CreateDbContextAsync();
 
-        var snapshot = db.GetService<IMigrationsAssembly>().ModelSnapshot;
-        Assert.NotNull(snapshot);
-        var snapshotModel = snapshot.Model is IMutableModel mutable ? mutable.FinalizeModel() : snapshot.Model;
+        var snapshotModel = FinalizedSnapshot(db);
         snapshotModel = db.GetService<IModelRuntimeInitializer>().Initialize(snapshotModel, designTime: true, validationLogger: null);
         var differences = db.GetService<IMigrationsModelDiffer>().GetDifferences(
             snapshotModel.GetRelationalModel(), db.GetService<IDesignTimeModel>().Model.GetRelationalModel());
@@ -124,6 +122,18 @@ public abstract class MigrationContract : IAsyncLifetime
         Assert.False(db.Database.HasPendingModelChanges());
     }
 
+    /// <summary>
+    /// The snapshot's model, finalized unless it already is: EF caches the snapshot in its internal services, which
+    /// the app's pooled contexts share with every other host in this test process, and a finalized model cannot be
+    /// finalized again.
+    /// </summary>
+    private static IModel FinalizedSnapshot(DbContext db)
+    {
+        var snapshot = db.GetService<IMigrationsAssembly>().ModelSnapshot;
+        Assert.NotNull(snapshot);
+        return snapshot.Model is IMutableModel mutable and Annotatable { IsReadOnly: false } ? mutable.FinalizeModel() : snapshot.Model;
+    }
+
     // SQLite shows neither max lengths nor CLR types in its schema, and EF's differ compares store types only,
     // so these facets (which PostgreSQL will enforce) are compared here, provider-independently.
     [DatabaseFact]
@@ -131,8 +141,7 @@ public abstract class MigrationContract : IAsyncLifetime
     {
         await using var host = await StorageTestHost.StartAsync(Database);
         await using var db = await host.CreateDbContextAsync();
-        var snapshotModel = db.GetService<IMigrationsAssembly>().ModelSnapshot!.Model;
-        snapshotModel = snapshotModel is IMutableModel mutable ? mutable.FinalizeModel() : snapshotModel;
+        var snapshotModel = FinalizedSnapshot(db);
         snapshotModel = db.GetService<IModelRuntimeInitializer>().Initialize(snapshotModel, designTime: true, validationLogger: null);
 
         Assert.Equal(
