@@ -5,18 +5,18 @@ public static class BotMessages
 {
     public static string PersonalWelcome(string? name) =>
         $"""
-        Hi{(string.IsNullOrWhiteSpace(name) ? "" : " " + FirstName(name))}, I'm **CoachingBot**, a coaching companion for your coaching programme.
+        Hi{(string.IsNullOrWhiteSpace(name) ? "" : " " + FirstName(name))}, I'm **CoachingBot**. I help you think things through between coaching sessions, on your own, by chat.
 
         I can take you through a coaching conversation one question at a time, say back what I heard, and keep the goal, options and actions you decide. Type **actions** later to update them.
 
-        **Who sees what:** what you write to me here is saved for you. Nobody else can see it through me yet; sharing with your coach or a sponsor will only ever be with your agreement.
+        **Who sees what:** what you write to me here is saved for you alone. Your coach and your sponsor can't see it through me: there is no coach or sponsor access yet. I don't send check-ins or reminders yet either; you come to me when you want to.
 
         **To start:** type **start** and I'll suggest a coaching model, or **grow** to work on a goal straight away. Type **help** to see everything I can do.
         """;
 
     public const string GroupWelcome =
         """
-        Hello everyone, I'm **CoachingBot**. A coach and client can run a coaching session together here, step by step.
+        Hello everyone, I'm **CoachingBot**. You can walk through a coaching conversation together here, step by step: the person who starts it answers, and everyone in this chat sees the questions and answers. (Coaches have no tools of their own in me yet.)
 
         In a group chat I only see messages that mention me, so start each message with **@CoachingBot**, for example **@CoachingBot grow**. I ask one question at a time and say whose answer I'm waiting for.
 
@@ -41,7 +41,7 @@ public static class BotMessages
 
         Every conversation opens by asking what you want from it and how much time you have (with ten minutes, I keep to the main questions and short cards). I ask one question at a time: type **more** for a further question, **skip** or **I don't know** if you're stuck. Cards take your goal, options and actions, or type them instead (options and actions one a line). It closes with your actions, a check that we did what you wanted, a date to look at your progress again (noted on the summary; I don't send reminders yet), and a quick FIRST rating. You get a summary at the end.
 
-        **Who sees what:** what you write is saved for you; nobody else can see it through me yet.
+        **Who sees what:** what you write is saved for you alone. There is no coach or sponsor access yet, and no scheduled check-ins: I only answer when you write to me.
         """;
 
     public const string GroupHelpNote = "In this group chat, mention me first: **@CoachingBot grow**. One person answers at a time; I say whose answer I'm waiting for, and cards carry most of the input.";

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CoachingBot.Models;
@@ -21,8 +23,8 @@ public static class HistoryCard
         {
             CardParts.Heading("Your coaching conversations"),
             CardParts.Note(conversations.Count > MaxListed
-                ? $"The {MaxListed} most recent of {conversations.Count}. Only you and your coach see these."
-                : "Only you and your coach see these."),
+                ? string.Format(CultureInfo.CurrentCulture, CompositeFormat.Parse(ConversationTexts.HistoryMostRecent), MaxListed, conversations.Count) + " " + ConversationTexts.HistoryOnlyYou
+                : ConversationTexts.HistoryOnlyYou),
         };
         foreach (var conversation in conversations.Take(MaxListed))
         {

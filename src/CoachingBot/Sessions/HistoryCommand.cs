@@ -50,7 +50,7 @@ public sealed class HistoryCommand
         ArgumentNullException.ThrowIfNull(turn);
         if (!turn.Activity.IsPersonalChat())
         {
-            // Everyone in a group chat would see the summary: what the client wrote stays between them and their coach.
+            // Everyone in a group chat would see the summary: what the client wrote is for them alone.
             turn.SendText(PersonalChatOnly);
             return;
         }

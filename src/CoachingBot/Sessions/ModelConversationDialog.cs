@@ -684,8 +684,12 @@ public sealed class ModelConversationDialog : Dialog
             _ => new CardFormPromptOptions { Prompt = prompt },
         };
 
-        // Asked again (an answer not taken, a card filled from typed text), the question comes without the reflection.
-        var options = asked with { RetryPrompt = MessageFactory.Text(forWhom + question) };
+        // Asked again (an answer not taken, a card filled from typed text), the question comes without the reflection;
+        // a card comes back under the reason alone (what was filled in, what to fix), not under its question again.
+        var retry = asked is CardFormPromptOptions
+            ? forWhom.Length > 0 ? MessageFactory.Text(forWhom.TrimEnd()) : new Activity { Type = ActivityTypes.Message }
+            : MessageFactory.Text(forWhom + question);
+        var options = asked with { RetryPrompt = retry };
         return await dc.PromptAsync(PromptFor(ask), options, cancellationToken).ConfigureAwait(false);
     }
 

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Text.Json.Nodes;
 using CoachingBot.Teams.Dialogs;
 
@@ -21,13 +23,12 @@ public sealed class RecapDialog : WaterfallDialog
     public const string Dropped = "Dropped";
     public const string StillOpen = "Still open";
 
-    public const string ThanksUpdated = "Thank you, I've noted that. Now to today's conversation.";
-
     private const string ActionsKey = "actions";
     private const string IndexKey = "index";
     private const string IdKey = "id";
     private const string WhatKey = "what";
     private const string ByWhenKey = "byWhen";
+    private const string StatusKey = "status";
 
     private readonly ICoachingConversationStore _conversations;
     private readonly IActionStore _actions;
@@ -43,16 +44,24 @@ public sealed class RecapDialog : WaterfallDialog
 
     public static IReadOnlyList<PromptChoice> Choices { get; } =
     [
-        new(Done, Synonyms: ["did it", "finished", "completed"]),
-        new(InProgress, Synonyms: ["in progress", "started", "partly", "ongoing"]),
-        new(Dropped, Synonyms: ["drop", "not doing it", "abandoned"]),
-        new(StillOpen, Synonyms: ["open", "not yet", "not started"]),
+        new(Done, Synonyms: ["did it", "done it", "all done", "finished", "finished it", "completed", "yes"]),
+        new(InProgress, Synonyms: ["in progress", "started", "started it", "partly", "half done", "halfway", "working on it", "getting there", "ongoing"]),
+        new(Dropped, Synonyms: ["drop", "dropped it", "not doing it", "gave up", "abandoned"]),
+        new(StillOpen, Synonyms: ["open", "not yet", "not started", "not started yet", "haven't started", "no"]),
     ];
 
     public static string LastGoal(GoalDraft goal)
     {
         ArgumentNullException.ThrowIfNull(goal);
-        return $"Before we start: last time your goal was **{goal.Goal}**, by {CardParts.LongDate(goal.TargetDate)}.";
+        return string.Format(CultureInfo.CurrentCulture, CompositeFormat.Parse(ConversationTexts.RecapLastGoal), goal.Goal, CardParts.LongDate(goal.TargetDate));
+    }
+
+    /// <summary>What the client said of each action, said back before the new conversation begins.</summary>
+    public static string Noted(IEnumerable<(string What, string Status)> answers)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+        var noted = string.Join("; ", answers.Select(answer => $"**{answer.What}**: {answer.Status.ToLower(CultureInfo.CurrentCulture)}"));
+        return string.Format(CultureInfo.CurrentCulture, CompositeFormat.Parse(ConversationTexts.RecapNoted), noted);
     }
 
     public static string HowDidItGo(string what, DateOnly byWhen) =>
@@ -73,9 +82,13 @@ public sealed class RecapDialog : WaterfallDialog
         var index = options[IndexKey]!.GetValue<int>();
         if (index >= asked.Count)
         {
-            if (asked.Count > 0)
+            var noted = asked
+                .Where(action => action![StatusKey] is not null)
+                .Select(action => (action![WhatKey]!.GetValue<string>(), action[StatusKey]!.GetValue<string>()))
+                .ToList();
+            if (noted.Count > 0)
             {
-                step.Context.SendText(ThanksUpdated);
+                step.Context.SendText(Noted(noted));
             }
 
             return await step.EndDialogAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -92,9 +105,12 @@ public sealed class RecapDialog : WaterfallDialog
     {
         var asked = step.Values[ActionsKey]!.AsArray();
         var index = step.Values[IndexKey]!.GetValue<int>();
-        if (Status(step.Result?.GetValue<string>()) is { } status
+        var choice = step.Result?.GetValue<string>();
+        if (Status(choice) is { } status
             && Guid.TryParse(asked[index]![IdKey]!.GetValue<string>(), out var id))
         {
+            asked[index]![StatusKey] = choice;
+
             // The owner is the sender of this turn, never anything stored in the dialog, so no one else's action can change.
             await _actions.SetStatusAsync(id, step.Context.Activity.From!.Id!, status, cancellationToken).ConfigureAwait(false);
         }
