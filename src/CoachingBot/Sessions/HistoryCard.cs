@@ -23,8 +23,8 @@ public static class HistoryCard
         {
             CardParts.Heading("Your coaching conversations"),
             CardParts.Note(conversations.Count > MaxListed
-                ? string.Format(CultureInfo.CurrentCulture, CompositeFormat.Parse(ConversationTexts.HistoryMostRecent), MaxListed, conversations.Count) + " " + ConversationTexts.HistoryOnlyYou
-                : ConversationTexts.HistoryOnlyYou),
+                ? string.Format(CultureInfo.CurrentCulture, CompositeFormat.Parse(SessionTexts.HistoryMostRecent), MaxListed, conversations.Count) + " " + SessionTexts.HistoryOnlyYou
+                : SessionTexts.HistoryOnlyYou),
         };
         foreach (var conversation in conversations.Take(MaxListed))
         {

@@ -343,7 +343,7 @@ public sealed class ModelConversationDialog : Dialog
         var entry = history[^1]!.AsObject();
         if (entry[KeepsKey]?.GetValue<bool>() == true)
         {
-            return await AskAsync(dc, instance, conversation, instance.State[AskKey]!.GetValue<int>(), ConversationTexts.BackStopsAtActions, cancellationToken).ConfigureAwait(false);
+            return await AskAsync(dc, instance, conversation, instance.State[AskKey]!.GetValue<int>(), SessionTexts.BackStopsAtActions, cancellationToken).ConfigureAwait(false);
         }
 
         history.RemoveAt(history.Count - 1);
@@ -351,8 +351,8 @@ public sealed class ModelConversationDialog : Dialog
         conversation = Restore(conversation, entry[UndoKey]!.AsObject()) with { UpdatedAt = _time.GetUtcNow() };
         await _conversations.SaveAsync(conversation, cancellationToken).ConfigureAwait(false);
         var lead = entry[ShownKey]?.GetValue<string>() is { } shown
-            ? string.Format(CultureInfo.CurrentCulture, CompositeFormat.Parse(ConversationTexts.BackPreviousAnswer), shown)
-            : ConversationTexts.BackToCard;
+            ? string.Format(CultureInfo.CurrentCulture, CompositeFormat.Parse(SessionTexts.BackPreviousAnswer), shown)
+            : SessionTexts.BackToCard;
         return await AskAsync(dc, instance, conversation, index, lead, cancellationToken).ConfigureAwait(false);
     }
 
@@ -386,7 +386,7 @@ public sealed class ModelConversationDialog : Dialog
         var index = Undo(instance, entry);
         conversation = Restore(conversation, entry[UndoKey]!.AsObject());
         var joined = entry[ShownKey]!.GetValue<string>() + "\n\n" + text;
-        return await AnswerAsync(dc, instance, conversation, index, JsonValue.Create(joined), ConversationTexts.AddedToAnswer, cancellationToken).ConfigureAwait(false);
+        return await AnswerAsync(dc, instance, conversation, index, JsonValue.Create(joined), SessionTexts.AddedToAnswer, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

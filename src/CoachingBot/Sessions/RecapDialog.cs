@@ -53,7 +53,7 @@ public sealed class RecapDialog : WaterfallDialog
     public static string LastGoal(GoalDraft goal)
     {
         ArgumentNullException.ThrowIfNull(goal);
-        return string.Format(CultureInfo.CurrentCulture, CompositeFormat.Parse(ConversationTexts.RecapLastGoal), goal.Goal, CardParts.LongDate(goal.TargetDate));
+        return string.Format(CultureInfo.CurrentCulture, CompositeFormat.Parse(SessionTexts.RecapLastGoal), goal.Goal, CardParts.LongDate(goal.TargetDate));
     }
 
     /// <summary>What the client said of each action, said back before the new conversation begins.</summary>
@@ -61,7 +61,7 @@ public sealed class RecapDialog : WaterfallDialog
     {
         ArgumentNullException.ThrowIfNull(answers);
         var noted = string.Join("; ", answers.Select(answer => $"**{answer.What}**: {answer.Status.ToLower(CultureInfo.CurrentCulture)}"));
-        return string.Format(CultureInfo.CurrentCulture, CompositeFormat.Parse(ConversationTexts.RecapNoted), noted);
+        return string.Format(CultureInfo.CurrentCulture, CompositeFormat.Parse(SessionTexts.RecapNoted), noted);
     }
 
     public static string HowDidItGo(string what, DateOnly byWhen) =>

@@ -27,6 +27,24 @@ public static class SessionTexts
 
     public static string Closing => ConversationTexts.Closing;
 
+    public static string BackPreviousAnswer => ConversationTexts.BackPreviousAnswer;
+
+    public static string BackToCard => ConversationTexts.BackToCard;
+
+    public static string BackStopsAtActions => ConversationTexts.BackStopsAtActions;
+
+    public static string AddedToAnswer => ConversationTexts.AddedToAnswer;
+
+    public static string RecapLastGoal => ConversationTexts.RecapLastGoal;
+
+    public static string RecapNoted => ConversationTexts.RecapNoted;
+
+    public static string SummaryFollowUp => ConversationTexts.SummaryFollowUp;
+
+    public static string HistoryOnlyYou => ConversationTexts.HistoryOnlyYou;
+
+    public static string HistoryMostRecent => ConversationTexts.HistoryMostRecent;
+
     /// <summary>Answers that decline an offer ("no", "no thanks").</summary>
     public static bool IsDecline(string? answer) =>
         answer?.Trim().TrimEnd('.', '!').ToLowerInvariant() is "no" or "no thanks" or "no thank you" or "nope" or "not now" or "none";

@@ -59,7 +59,7 @@ public static class SummaryCard
 
         if (conversation.FollowUpOn is { } followUp)
         {
-            Section(body, ConversationTexts.SummaryFollowUp, CardParts.LongDate(followUp));
+            Section(body, SessionTexts.SummaryFollowUp, CardParts.LongDate(followUp));
         }
 
         if (conversation.ContractCheck is { } contractCheck)

@@ -54,7 +54,7 @@ public sealed class BackAndJoinTests(BotAppFixture fixture) : IClassFixture<BotA
                 .. ToReality(),
                 (Reality, ["**Options**"]),
                 ("back", [Previous(Reality)]),
-                ("back", [ConversationTexts.BackToCard]),
+                ("back", [SessionTexts.BackToCard]),
             ]);
         Assert.Contains("**Goal**", chat.Replies[^1].Text, StringComparison.Ordinal);
         Assert.NotNull(chat.LastCard());
@@ -102,7 +102,7 @@ public sealed class BackAndJoinTests(BotAppFixture fixture) : IClassFixture<BotA
             [
                 .. SessionWalk.Beginning(CoachingModels.Grow),
                 .. SessionWalk.GrowMiddleAndEnding().Take(5),
-                ("back", [ConversationTexts.BackStopsAtActions]),
+                ("back", [SessionTexts.BackStopsAtActions]),
             ]);
 
         Assert.EndsWith(SessionWalk.ConfidenceFollowUp, chat.Replies[^1].Text, StringComparison.Ordinal);
@@ -118,7 +118,7 @@ public sealed class BackAndJoinTests(BotAppFixture fixture) : IClassFixture<BotA
             [
                 .. ToReality(),
                 (Typed(chat, "Morale is low", At), [CoachingModels.Grow.Stages[1].Questions[1]]),
-                (Typed(chat, "and two people left the planning meeting upset last week", At.AddSeconds(6)), [ConversationTexts.AddedToAnswer]),
+                (Typed(chat, "and two people left the planning meeting upset last week", At.AddSeconds(6)), [SessionTexts.AddedToAnswer]),
             ]);
 
         var joined = "Morale is low\n\nand two people left the planning meeting upset last week";
@@ -137,8 +137,8 @@ public sealed class BackAndJoinTests(BotAppFixture fixture) : IClassFixture<BotA
             [
                 .. ToReality(),
                 (Typed(chat, Reality, At), ["**Options**"]),
-                (Typed(chat, "I'm worried the team thinks I don't rate their work", At.AddSeconds(9)), [ConversationTexts.AddedToAnswer]),
-                (Typed(chat, "and I haven't told anyone that", At.AddSeconds(20)), [ConversationTexts.AddedToAnswer]),
+                (Typed(chat, "I'm worried the team thinks I don't rate their work", At.AddSeconds(9)), [SessionTexts.AddedToAnswer]),
+                (Typed(chat, "and I haven't told anyone that", At.AddSeconds(20)), [SessionTexts.AddedToAnswer]),
             ]);
 
         var saved = await SavedAsync(chat);
@@ -188,7 +188,7 @@ public sealed class BackAndJoinTests(BotAppFixture fixture) : IClassFixture<BotA
     }
 
     private static string Previous(string answer) =>
-        string.Format(System.Globalization.CultureInfo.CurrentCulture, System.Text.CompositeFormat.Parse(ConversationTexts.BackPreviousAnswer), answer);
+        string.Format(System.Globalization.CultureInfo.CurrentCulture, System.Text.CompositeFormat.Parse(SessionTexts.BackPreviousAnswer), answer);
 
     private async Task<CoachingConversation> SavedAsync(TeamsChat chat) => (await Conversations.ListAsync(chat.UserId)).Single();
 }
