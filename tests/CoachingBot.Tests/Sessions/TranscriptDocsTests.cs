@@ -44,7 +44,12 @@ public sealed class TranscriptDocsTests(BotAppFixture fixture) : IClassFixture<B
             }
 
             var before = chat.Replies.Count;
-            var activity = sends is CardSubmit submit ? chat.Submit(submit.Values) : chat.Message((string)sends);
+            var activity = sends switch
+            {
+                CardSubmit submit => chat.Submit(submit.Values),
+                Stamped stamped => Stamp(chat.Message(stamped.Text), stamped.Second),
+                _ => chat.Message((string)sends),
+            };
             text.AppendLine(CultureInfo.InvariantCulture, $"**Client:** {Client(sends)}").AppendLine();
             var all = await chat.ExchangeAsync(activity, replies);
             Assert.True(all.Count == before + replies, $"After {Client(sends)}: expected {replies} replies, got:\n{TeamsChat.Describe(all.Skip(before))}");
@@ -95,6 +100,8 @@ public sealed class TranscriptDocsTests(BotAppFixture fixture) : IClassFixture<B
         ("yes", 1),
         ("Tell the team about the changes in one clear meeting by 20/03/2026", 1),
         ("Priya said to tell them early and leave time for questions, but I haven't set a date", 1),
+        ("back", 1),
+        ("Priya said to tell them early and leave time for questions. I haven't set a date because I'm afraid of the questions I can't answer", 1),
         ("Hold a team meeting next Monday\nWrite to the team first, then meet", 1),
         ("Hold a team meeting next Monday", 1),
         ("Book the room and send the invitation by 4/3/2026", 2),
@@ -159,7 +166,8 @@ public sealed class TranscriptDocsTests(BotAppFixture fixture) : IClassFixture<B
         ("Decide after my chat with the hiring manager", 1),
         ("20 minutes", 1),
         ("yes", 1),
-        ("She said the role is half people and half budget, and I'd have help with the budget", 1),
+        (new Stamped("She said the role is half people and half budget, and I'd have help with the budget", 0), 1),
+        (new Stamped("That was the part I was most worried about", 8), 1),
         ("I want to manage people; the budget part is what I would learn on the job", 1),
         ("Apply this week\nAsk to shadow the current lead for a month first", 1),
         ("1", 1),
@@ -176,9 +184,22 @@ public sealed class TranscriptDocsTests(BotAppFixture fixture) : IClassFixture<B
     /// <summary>A heading in the document between two conversations; nothing is sent.</summary>
     private sealed record Heading(string Text);
 
-    private static string Client(object sends) => sends is CardSubmit submit
-        ? "*(card)* " + string.Join(", ", JsonNodeOf(submit.Values).AsObject().Where(p => p.Key != "card" && p.Value?.ToString() is { Length: > 0 }).Select(p => $"{p.Key}: {p.Value}"))
-        : ((string)sends).Replace("\n", " / ", StringComparison.Ordinal);
+    /// <summary>A message with the time Teams stamped on it, <paramref name="Second"/> seconds into a minute, for messages sent in quick succession.</summary>
+    private sealed record Stamped(string Text, int Second);
+
+    private static Activity Stamp(Activity activity, int second)
+    {
+        activity.Timestamp = new DateTimeOffset(2026, 3, 2, 9, 40, 0, TimeSpan.Zero).AddSeconds(second);
+        return activity;
+    }
+
+    private static string Client(object sends) => sends switch
+    {
+        CardSubmit submit => "*(card)* " + string.Join(", ", JsonNodeOf(submit.Values).AsObject().Where(p => p.Key != "card" && p.Value?.ToString() is { Length: > 0 }).Select(p => $"{p.Key}: {p.Value}")),
+        Stamped { Second: > 0 } stamped => $"{stamped.Text} *(a second message, {stamped.Second} seconds later)*",
+        Stamped stamped => stamped.Text,
+        _ => ((string)sends).Replace("\n", " / ", StringComparison.Ordinal),
+    };
 
     private static string Bot(Activity reply)
     {
