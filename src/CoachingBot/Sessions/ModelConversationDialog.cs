@@ -381,12 +381,43 @@ public sealed class ModelConversationDialog : Dialog
             return await dc.CancelDialogAsync(cancellationToken).ConfigureAwait(false);
         }
 
+        // A button clicked straight after a typed answer arrives as text too: it answers the question it belongs to.
+        var current = instance.State[AskKey]!.GetValue<int>();
+        if (ButtonAnswer(_asks[current], text) is { } clicked)
+        {
+            return await AnswerAsync(dc, instance, conversation, current, clicked, said: null, cancellationToken).ConfigureAwait(false);
+        }
+
         var entry = history[^1]!.AsObject();
         history.RemoveAt(history.Count - 1);
         var index = Undo(instance, entry);
         conversation = Restore(conversation, entry[UndoKey]!.AsObject());
         var joined = entry[ShownKey]!.GetValue<string>() + "\n\n" + text;
         return await AnswerAsync(dc, instance, conversation, index, JsonValue.Create(joined), SessionTexts.AddedToAnswer, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// <paramref name="text"/> as the answer to a question asked with buttons that follows a typed one (how much time
+    /// there is, the contract check, a confidence), when it is one of the buttons (or its number); otherwise null.
+    /// </summary>
+    private static JsonValue? ButtonAnswer(Ask ask, string text)
+    {
+        var word = text.Trim().TrimEnd('.', '!');
+        IReadOnlyList<string> labels = ask.Kind switch
+        {
+            AskKind.Time => ConversationFrame.TimeChoices,
+            AskKind.ContractCheck => ConversationFrame.ContractCheckChoices,
+            _ => [],
+        };
+        if (labels.FirstOrDefault(label => string.Equals(label, word, StringComparison.OrdinalIgnoreCase)) is { } label)
+        {
+            return JsonValue.Create(label);
+        }
+
+        var isNumber = int.TryParse(word, NumberStyles.None, CultureInfo.InvariantCulture, out var number);
+        return isNumber && number >= 1 && number <= labels.Count ? JsonValue.Create(labels[number - 1])
+            : isNumber && ask.Kind == AskKind.OfferedAction && number is >= 1 and <= 10 ? JsonValue.Create((long)number)
+            : null;
     }
 
     /// <summary>

@@ -180,6 +180,33 @@ public sealed class BackAndJoinTests(BotAppFixture fixture) : IClassFixture<BotA
         Assert.Equal(("Clarity on my next step as a manager", "20 minutes"), (saved.PresentingNeed, saved.TimeAvailable));
     }
 
+    [Fact]
+    public async Task ButtonClickedSecondsAfterATypedAnswer_AnswersTheButtonsQuestion_NotJoined()
+    {
+        using var chat = fixture.App.Chat();
+        await Transcript.RunAsync(
+            chat,
+            (CoachingModels.Grow.Command, [CoachingModels.Grow.AConversation, ConversationFrame.PresentingNeedQuestion]),
+            (Typed(chat, "Clarity on my next step as a manager", At), [ConversationFrame.TimeQuestion]),
+            (Typed(chat, "20 minutes", At.AddSeconds(4)), [ConversationFrame.ContractQuestion]));
+
+        var saved = await SavedAsync(chat);
+        Assert.Equal(("Clarity on my next step as a manager", "20 minutes"), (saved.PresentingNeed, saved.TimeAvailable));
+    }
+
+    [Fact]
+    public async Task SecondMessage_SecondsAfterTheNeed_WhileTheTimeButtonsWait_IsJoinedToTheNeed()
+    {
+        using var chat = fixture.App.Chat();
+        await Transcript.RunAsync(
+            chat,
+            (CoachingModels.Grow.Command, [CoachingModels.Grow.AConversation, ConversationFrame.PresentingNeedQuestion]),
+            (Typed(chat, "Clarity on my next step", At), [ConversationFrame.TimeQuestion]),
+            (Typed(chat, "as a new manager", At.AddSeconds(5)), [SessionTexts.AddedToAnswer + "\n\n" + ConversationFrame.TimeQuestion]));
+
+        Assert.Equal("Clarity on my next step\n\nas a new manager", (await SavedAsync(chat)).PresentingNeed);
+    }
+
     private static Activity Typed(TeamsChat chat, string text, DateTimeOffset at)
     {
         var activity = chat.Message(text);
