@@ -39,7 +39,7 @@ public static class BotMessages
         - **help**: this list. It works at any point, even in the middle of a conversation.
         - **cancel**: stop the conversation in progress. What you have answered is kept as a draft, and next time I'll offer to pick it up.
 
-        Every conversation opens by asking what you want from it and how much time you have (with ten minutes, I keep to the main questions and short cards). I ask one question at a time: type **more** for a further question, **skip** or **I don't know** if you're stuck. Cards take your goal, options and actions, or type them instead (options and actions one a line). It closes with your actions, a check that we did what you wanted, a date to look at your progress again (noted on the summary; I don't send reminders yet), and a quick FIRST rating. You get a summary at the end.
+        Every conversation opens by asking what you want from it and how much time you have (with ten minutes, I keep to the main questions and short cards). I ask one question at a time: type **more** for a further question, **skip** or **I don't know** if you're stuck, **back** to change your last answer. Cards take your goal, options and actions, or type them instead (options and actions one a line). It closes with your actions, a check that we did what you wanted, a date to look at your progress again (noted on the summary; I don't send reminders yet), and a quick FIRST rating. You get a summary at the end.
 
         **Who sees what:** what you write is saved for you alone. There is no coach or sponsor access yet, and no scheduled check-ins: I only answer when you write to me.
         """;
