@@ -7,7 +7,7 @@ import { cardActions, cardElements, cardOf, inputsOf } from './support/conversat
 import { startE2E } from './support/harness.mjs';
 
 const say = {
-  personalWelcome: /I'm \*\*CoachingBot\*\*, a coaching companion/,
+  personalWelcome: /I'm \*\*CoachingBot\*\*\. I help you think things through between coaching sessions/,
   groupWelcome: /^Hello everyone, I'm \*\*CoachingBot\*\*/,
   help: /^Here is what I can do/,
   resume: /You have an unfinished \*\*GROW\*\* conversation/,

@@ -189,9 +189,9 @@ test('opening the playground installs the app and shows the welcome; help typed 
   const since = e2e.stream.mark();
   const { page, errors } = await openPlayground();
   // A welcome for this install (not one left in the chat's history from before) ...
-  await e2e.personal.reply(since, (m) => /I'm \*\*CoachingBot\*\*, a coaching companion/.test(m.text ?? ''));
+  await e2e.personal.reply(since, (m) => /I'm \*\*CoachingBot\*\*\. I help you think things through/.test(m.text ?? ''));
   // ... shown on the page.
-  const welcome = botBubble(page, "I'm CoachingBot, a coaching companion");
+  const welcome = botBubble(page, "I'm CoachingBot. I help you think things through");
   await welcome.waitFor();
   assert.match(await welcome.innerText(), /Who sees what:/);
 
