@@ -280,11 +280,12 @@ describe('manifest', () => {
     assert.deepEqual([...mentions], [packaged.manifest.name.short]);
   });
 
-  test('tells people who sees what', () => {
+  test('tells people who sees what, and promises nothing the bot does not do yet', () => {
     const { full, short } = packaged.manifest.description;
-    assert.match(full, /client and their coach only/);
-    assert.match(full, /sponsor[^.]*sees only what the client agrees to share/i);
-    assert.match(short, /sponsors see only what you choose to share/i);
+    assert.match(full, /saved for you alone\. There is no coach or sponsor access yet\./);
+    assert.match(full, /In a group chat, everything said is visible to everyone in that chat/);
+    assert.match(full, /no reminder is sent/);
+    assert.doesNotMatch(`${short}\n${full}`, /coach only|sponsors? sees?|a date to check in/i);
   });
 
   test('declares a conversational bot without file support', () => {

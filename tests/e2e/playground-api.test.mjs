@@ -131,7 +131,7 @@ describe('personal chat', () => {
     assert.match(JSON.stringify(savedGoal), /Speak up in leadership meetings/);
     assert.match(JSON.stringify(savedActions), /Book an hour with Sam/);
     const shown = shownOn(summary);
-    for (const expected of ['Your GROW conversation', 'Speak up in leadership meetings (by 31 March 2099)', "I stay quiet when the VP is there; I've tried preparing notes", '- Ask for a mentor', 'Email my manager about a mentor', 'Book an hour with Sam', 'Next check-in', '5/5']) {
+    for (const expected of ['Your GROW conversation', 'Speak up in leadership meetings (by 31 March 2099)', "I stay quiet when the VP is there; I've tried preparing notes", '- Ask for a mentor', 'Email my manager about a mentor', 'Book an hour with Sam', "When you'll look at progress again", '5/5']) {
       assert.ok(shown.includes(expected), `the summary shows "${expected}": ${JSON.stringify(shown)}`);
     }
     assert.ok(!shown.some((text) => text.includes('Shadow a peer')), 'options not chosen are left out of the summary');

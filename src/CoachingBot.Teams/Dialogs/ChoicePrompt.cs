@@ -49,6 +49,17 @@ public sealed class ChoicePrompt : Prompt<ChoicePromptOptions>
         return PromptRecognition.Reject(string.Format(CultureInfo.InvariantCulture, PromptTexts.UnknownChoice, Numbered(options.Choices)));
     }
 
+    /// <summary>A choice's button (its value or label) or its number: what a click or a pick sends, not a synonym.</summary>
+    protected override bool IsExactAnswer(TurnContext turn, ChoicePromptOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        ArgumentNullException.ThrowIfNull(options);
+        var text = Token(TurnText.Normalize(turn.Activity));
+        return options.Choices.Any(choice => string.Equals(Token(choice.Value), text, StringComparison.OrdinalIgnoreCase)
+                || string.Equals(Token(choice.Label), text, StringComparison.OrdinalIgnoreCase))
+            || (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= 1 && number <= options.Choices.Count);
+    }
+
     /// <inheritdoc />
     protected override void CheckOptions(ChoicePromptOptions options)
     {

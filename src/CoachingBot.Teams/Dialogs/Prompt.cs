@@ -112,9 +112,17 @@ public abstract class Prompt<TOptions> : Dialog where TOptions : PromptOptions, 
             return await dc.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
 
+        // A button clicked seconds after a typed answer arrives as text too: it answers this question, not the one before.
         var text = TurnText.Normalize(dc.Activity, keepLineBreaks: true);
-        return text.Length == 0 ? null : await dc.TryJoinPreviousAnswerAsync(text, cancellationToken).ConfigureAwait(false);
+        return text.Length == 0 || IsExactAnswer(dc.Context, options) ? null
+            : await dc.TryJoinPreviousAnswerAsync(text, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Whether the message is unmistakably this prompt's answer (a button's own words), so that it is never joined to
+    /// the previous answer however soon it follows it. None by default: free text may always be the rest of a thought.
+    /// </summary>
+    protected virtual bool IsExactAnswer(TurnContext turn, TOptions options) => false;
 
     /// <inheritdoc />
     public override Task RepromptAsync(DialogContext dc, CancellationToken cancellationToken)

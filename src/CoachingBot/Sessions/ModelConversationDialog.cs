@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CoachingBot.Models;
@@ -24,6 +25,19 @@ public sealed class ModelConversationDialog : Dialog
     private const string OwnerIdKey = "ownerId";
     private const string OwnerNameKey = "ownerName";
     private const string MoreKey = "more";
+    private const string HistoryKey = "answered";
+    private const string AskIndexKey = "ask";
+    private const string ShownKey = "answer";
+    private const string JoinableKey = "joinable";
+    private const string KeepsKey = "keeps";
+    private const string AnsweredAtKey = "at";
+    private const string UndoKey = "undo";
+
+    /// <summary>How many answers <c>back</c> can undo, one at a time; enough for a stage or two, small enough to store every turn.</summary>
+    private const int HistoryLength = 12;
+
+    /// <summary>How soon after a typed answer another message is the rest of it (see <see cref="JoinsPreviousAnswer"/>).</summary>
+    public static readonly TimeSpan JoinWindow = TimeSpan.FromSeconds(15);
 
     private readonly CoachingModel _model;
     private readonly ICoachingConversationStore _conversations;
@@ -117,8 +131,19 @@ public sealed class ModelConversationDialog : Dialog
         }
 
         var index = instance.State[AskKey]!.GetValue<int>();
+        return await AnswerAsync(dc, instance, conversation, index, childResult.Result, said: null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Takes <paramref name="result"/> as the answer to ask <paramref name="index"/>, remembers how to undo it (for
+    /// <c>back</c> and for a second message joined to it), and asks what comes next. <paramref name="said"/> comes first
+    /// in the next message.
+    /// </summary>
+    private async Task<DialogTurnResult> AnswerAsync(DialogContext dc, DialogInstance instance, CoachingConversation conversation, int index, JsonNode? result, string? said, CancellationToken cancellationToken)
+    {
         var ask = _asks[index];
-        var result = childResult.Result;
+        var before = conversation;
+        var moreBefore = MoreShown(instance);
         var now = _time.GetUtcNow();
         var turn = dc.Context;
         string? lead = null;
@@ -252,8 +277,10 @@ public sealed class ModelConversationDialog : Dialog
         }
 
         conversation = conversation with { UpdatedAt = now };
+        Remember(instance, dc.Activity, index, moreBefore, result, before, conversation);
         var next = NextAsk(conversation);
         lead = await ReflectAsync(ask, next, conversation, lead, cancellationToken).ConfigureAwait(false);
+        lead = said is null ? lead : lead is null ? said : said + "\n\n" + lead;
         if (next >= _asks.Count)
         {
             conversation = conversation with { Status = ConversationStatus.Completed, CompletedAt = now };
@@ -297,6 +324,223 @@ public sealed class ModelConversationDialog : Dialog
 
         var said = string.Join("\n\n", parts.Where(part => !string.IsNullOrWhiteSpace(part)));
         return said.Length == 0 ? null : said;
+    }
+
+    /// <summary>
+    /// <c>back</c>: undoes the last answer and asks its question again, showing the answer given. Not past the actions
+    /// (they are in the action store, which has no undo): the client is told to change them with <c>actions</c>.
+    /// </summary>
+    public override async Task<DialogTurnResult?> StepBackAsync(DialogContext dc, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dc);
+        var instance = dc.ActiveDialog!;
+        var history = AnswerHistory(instance.State);
+        if (history.Count == 0 || await LoadAsync(instance, cancellationToken).ConfigureAwait(false) is not { } conversation)
+        {
+            return null;
+        }
+
+        var entry = history[^1]!.AsObject();
+        if (entry[KeepsKey]?.GetValue<bool>() == true)
+        {
+            return await AskAsync(dc, instance, conversation, instance.State[AskKey]!.GetValue<int>(), SessionTexts.BackStopsAtActions, cancellationToken).ConfigureAwait(false);
+        }
+
+        history.RemoveAt(history.Count - 1);
+        var index = Undo(instance, entry);
+        conversation = Restore(conversation, entry[UndoKey]!.AsObject()) with { UpdatedAt = _time.GetUtcNow() };
+        await _conversations.SaveAsync(conversation, cancellationToken).ConfigureAwait(false);
+        var lead = entry[ShownKey]?.GetValue<string>() is { } shown
+            ? TextFormat.Format(SessionTexts.BackPreviousAnswer, shown)
+            : SessionTexts.BackToCard;
+        return await AskAsync(dc, instance, conversation, index, lead, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A text message within <see cref="JoinWindow"/> of a typed answer is the rest of it: people send a thought in two
+    /// messages a few seconds apart, faster than they could read the next question and answer it.
+    /// </summary>
+    public override bool JoinsPreviousAnswer(DialogInstance instance, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        return AnswerHistory(instance.State) is { Count: > 0 } history
+            && history[^1] is JsonObject entry
+            && entry[JoinableKey]?.GetValue<bool>() == true
+            && entry[AnsweredAtKey] is JsonValue answeredAt && answeredAt.TryGetValue<DateTimeOffset>(out var answered)
+            && at >= answered && at - answered <= JoinWindow;
+    }
+
+    /// <summary>The last answer taken back and given again with <paramref name="text"/> after it, as if sent in one message.</summary>
+    public override async Task<DialogTurnResult> JoinPreviousAnswerAsync(DialogContext dc, string text, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dc);
+        var instance = dc.ActiveDialog!;
+        var history = AnswerHistory(instance.State);
+        if (history.Count == 0 || await LoadAsync(instance, cancellationToken).ConfigureAwait(false) is not { } conversation)
+        {
+            return await dc.CancelDialogAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        // A button clicked straight after a typed answer arrives as text too: it answers the question it belongs to.
+        var current = instance.State[AskKey]!.GetValue<int>();
+        if (ButtonAnswer(_asks[current], text) is { } clicked)
+        {
+            return await AnswerAsync(dc, instance, conversation, current, clicked, said: null, cancellationToken).ConfigureAwait(false);
+        }
+
+        var entry = history[^1]!.AsObject();
+        history.RemoveAt(history.Count - 1);
+        var index = Undo(instance, entry);
+        conversation = Restore(conversation, entry[UndoKey]!.AsObject());
+        var joined = entry[ShownKey]!.GetValue<string>() + "\n\n" + text;
+        return await AnswerAsync(dc, instance, conversation, index, JsonValue.Create(joined), SessionTexts.AddedToAnswer, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// <paramref name="text"/> as the answer to a question asked with buttons that follows a typed one (how much time
+    /// there is, the contract check, a confidence), when it is one of the buttons (or its number); otherwise null.
+    /// </summary>
+    private static JsonValue? ButtonAnswer(Ask ask, string text)
+    {
+        var word = text.Trim().TrimEnd('.', '!');
+        IReadOnlyList<string> labels = ask.Kind switch
+        {
+            AskKind.Time => ConversationFrame.TimeChoices,
+            AskKind.ContractCheck => ConversationFrame.ContractCheckChoices,
+            _ => [],
+        };
+        if (labels.FirstOrDefault(label => string.Equals(label, word, StringComparison.OrdinalIgnoreCase)) is { } label)
+        {
+            return JsonValue.Create(label);
+        }
+
+        var isNumber = int.TryParse(word, NumberStyles.None, CultureInfo.InvariantCulture, out var number);
+        return isNumber && number >= 1 && number <= labels.Count ? JsonValue.Create(labels[number - 1])
+            : isNumber && ask.Kind == AskKind.OfferedAction && number is >= 1 and <= 10 ? JsonValue.Create((long)number)
+            : null;
+    }
+
+    /// <summary>
+    /// Keeps, for the answer just taken, what <c>back</c> and a joined message need: the ask, the answer as the client
+    /// gave it, when, and the fields it changed as they were before (not the whole conversation, so a few long answers
+    /// do not make every turn's state large).
+    /// </summary>
+    private void Remember(DialogInstance instance, Activity activity, int index, int more, JsonNode? result, CoachingConversation before, CoachingConversation after)
+    {
+        var kind = _asks[index].Kind;
+        var typed = kind is AskKind.PresentingNeed or AskKind.Deeper or AskKind.FollowUp
+            || (kind == AskKind.Stage && _asks[index].Stage!.Captures == CaptureKind.Text);
+        var keeps = kind is AskKind.Actions or AskKind.OfferedAction || (kind == AskKind.Stage && _asks[index].Stage!.Captures == CaptureKind.Actions);
+        var shown = result switch
+        {
+            JsonValue value when value.TryGetValue<string>(out var answer) && kind == AskKind.FollowUpDate
+                && DateOnly.TryParseExact(answer, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) => CardParts.LongDate(date),
+            JsonValue value when value.TryGetValue<string>(out var answer) => answer,
+            JsonValue value when value.TryGetValue<bool>(out _) && TurnText.Normalize(activity) is { Length: > 0 } text => text,
+            _ => null,
+        };
+        var history = AnswerHistory(instance.State);
+        history.Add(new JsonObject
+        {
+            [AskIndexKey] = index,
+            [MoreKey] = more,
+            [ShownKey] = shown,
+            [JoinableKey] = typed && shown is not null,
+            [KeepsKey] = keeps,
+            [AnsweredAtKey] = activity.Timestamp,
+            [UndoKey] = Changes(before, after),
+        });
+        while (history.Count > HistoryLength)
+        {
+            history.RemoveAt(0);
+        }
+    }
+
+    /// <summary>Puts the dialog back at the entry's ask, as it stood when the ask was answered.</summary>
+    private static int Undo(DialogInstance instance, JsonObject entry)
+    {
+        var index = entry[AskIndexKey]!.GetValue<int>();
+        instance.State[AskKey] = index;
+        instance.State[MoreKey] = entry[MoreKey]?.GetValue<int>() ?? 0;
+        return index;
+    }
+
+    /// <summary>The fields (and answers, by key) that differ between the two, with their values in <paramref name="before"/>; null for an answer that was not there.</summary>
+    private static JsonObject Changes(CoachingConversation before, CoachingConversation after)
+    {
+        var was = JsonSerializer.SerializeToNode(before)!.AsObject();
+        var now = JsonSerializer.SerializeToNode(after)!.AsObject();
+        var changes = new JsonObject();
+        foreach (var (name, value) in was)
+        {
+            if (name is nameof(CoachingConversation.UpdatedAt) or nameof(CoachingConversation.Status) or nameof(CoachingConversation.CompletedAt))
+            {
+                continue;
+            }
+
+            if (name == nameof(CoachingConversation.Answers))
+            {
+                var answersBefore = value!.AsObject();
+                var answersAfter = now[name]!.AsObject();
+                var changed = new JsonObject();
+                foreach (var key in answersBefore.Select(pair => pair.Key).Union(answersAfter.Select(pair => pair.Key)))
+                {
+                    if (!JsonNode.DeepEquals(answersBefore[key], answersAfter[key]))
+                    {
+                        changed[key] = answersBefore[key]?.DeepClone();
+                    }
+                }
+
+                changes[name] = changed;
+            }
+            else if (!JsonNode.DeepEquals(value, now[name]))
+            {
+                changes[name] = value?.DeepClone();
+            }
+        }
+
+        return changes;
+    }
+
+    private static CoachingConversation Restore(CoachingConversation conversation, JsonObject changes)
+    {
+        var node = JsonSerializer.SerializeToNode(conversation)!.AsObject();
+        foreach (var (name, value) in changes)
+        {
+            if (name == nameof(CoachingConversation.Answers))
+            {
+                var answers = node[name]!.AsObject();
+                foreach (var (key, answer) in value!.AsObject())
+                {
+                    if (answer is null)
+                    {
+                        answers.Remove(key);
+                    }
+                    else
+                    {
+                        answers[key] = answer.DeepClone();
+                    }
+                }
+            }
+            else
+            {
+                node[name] = value?.DeepClone();
+            }
+        }
+
+        return node.Deserialize<CoachingConversation>()!;
+    }
+
+    private static JsonArray AnswerHistory(JsonObject state)
+    {
+        if (state[HistoryKey] is JsonArray history)
+        {
+            return history;
+        }
+
+        history = [];
+        state[HistoryKey] = history;
+        return history;
     }
 
     public override async Task EndAsync(DialogContext dc, DialogInstance instance, DialogEndReason reason, CancellationToken cancellationToken)
@@ -471,8 +715,12 @@ public sealed class ModelConversationDialog : Dialog
             _ => new CardFormPromptOptions { Prompt = prompt },
         };
 
-        // Asked again (an answer not taken, a card filled from typed text), the question comes without the reflection.
-        var options = asked with { RetryPrompt = MessageFactory.Text(forWhom + question) };
+        // Asked again (an answer not taken, a card filled from typed text), the question comes without the reflection;
+        // a card comes back under the reason alone (what was filled in, what to fix), not under its question again.
+        var retry = asked is CardFormPromptOptions
+            ? forWhom.Length > 0 ? MessageFactory.Text(forWhom.TrimEnd()) : new Activity { Type = ActivityTypes.Message }
+            : MessageFactory.Text(forWhom + question);
+        var options = asked with { RetryPrompt = retry };
         return await dc.PromptAsync(PromptFor(ask), options, cancellationToken).ConfigureAwait(false);
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using CoachingBot.Teams.Dialogs;
 
@@ -21,13 +22,12 @@ public sealed class RecapDialog : WaterfallDialog
     public static string Dropped => SessionReplies.RecapDropped;
     public static string StillOpen => SessionReplies.RecapStillOpen;
 
-    public static string ThanksUpdated => SessionReplies.RecapThanks;
-
     private const string ActionsKey = "actions";
     private const string IndexKey = "index";
     private const string IdKey = "id";
     private const string WhatKey = "what";
     private const string ByWhenKey = "byWhen";
+    private const string StatusKey = "status";
 
     private readonly ICoachingConversationStore _conversations;
     private readonly IActionStore _actions;
@@ -44,16 +44,24 @@ public sealed class RecapDialog : WaterfallDialog
     /// <summary>The buttons, and the words typed for them, which are matched, not read, so they stay here.</summary>
     public static IReadOnlyList<PromptChoice> Choices =>
     [
-        new(Done, Synonyms: ["did it", "finished", "completed"]),
-        new(InProgress, Synonyms: ["in progress", "started", "partly", "ongoing"]),
-        new(Dropped, Synonyms: ["drop", "not doing it", "abandoned"]),
-        new(StillOpen, Synonyms: ["open", "not yet", "not started"]),
+        new(Done, Synonyms: ["did it", "done it", "all done", "finished", "finished it", "completed", "yes"]),
+        new(InProgress, Synonyms: ["in progress", "started", "started it", "partly", "half done", "halfway", "working on it", "getting there", "ongoing"]),
+        new(Dropped, Synonyms: ["drop", "dropped it", "not doing it", "gave up", "abandoned"]),
+        new(StillOpen, Synonyms: ["open", "not yet", "not started", "not started yet", "haven't started", "no"]),
     ];
 
     public static string LastGoal(GoalDraft goal)
     {
         ArgumentNullException.ThrowIfNull(goal);
         return TextFormat.Format(SessionReplies.RecapLastGoal, goal.Goal, CardParts.LongDate(goal.TargetDate));
+    }
+
+    /// <summary>What the client said of each action, said back before the new conversation begins.</summary>
+    public static string Noted(IEnumerable<(string What, string Status)> answers)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+        var noted = string.Join("; ", answers.Select(answer => TextFormat.Format(SessionReplies.RecapNotedAction, answer.What, answer.Status.ToLower(CultureInfo.CurrentCulture))));
+        return TextFormat.Format(SessionReplies.RecapNoted, noted);
     }
 
     public static string HowDidItGo(string what, DateOnly byWhen) =>
@@ -74,9 +82,13 @@ public sealed class RecapDialog : WaterfallDialog
         var index = options[IndexKey]!.GetValue<int>();
         if (index >= asked.Count)
         {
-            if (asked.Count > 0)
+            var noted = asked
+                .Where(action => action![StatusKey] is not null)
+                .Select(action => (action![WhatKey]!.GetValue<string>(), action[StatusKey]!.GetValue<string>()))
+                .ToList();
+            if (noted.Count > 0)
             {
-                step.Context.SendText(ThanksUpdated);
+                step.Context.SendText(Noted(noted));
             }
 
             return await step.EndDialogAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -93,9 +105,12 @@ public sealed class RecapDialog : WaterfallDialog
     {
         var asked = step.Values[ActionsKey]!.AsArray();
         var index = step.Values[IndexKey]!.GetValue<int>();
-        if (Status(step.Result?.GetValue<string>()) is { } status
+        var choice = step.Result?.GetValue<string>();
+        if (Status(choice) is { } status
             && Guid.TryParse(asked[index]![IdKey]!.GetValue<string>(), out var id))
         {
+            asked[index]![StatusKey] = choice;
+
             // The owner is the sender of this turn, never anything stored in the dialog, so no one else's action can change.
             await _actions.SetStatusAsync(id, step.Context.Activity.From!.Id!, status, cancellationToken).ConfigureAwait(false);
         }

@@ -27,6 +27,14 @@ public static class SessionTexts
 
     public static string Closing => ConversationTexts.Closing;
 
+    public static string BackPreviousAnswer => ConversationTexts.BackPreviousAnswer;
+
+    public static string BackToCard => ConversationTexts.BackToCard;
+
+    public static string BackStopsAtActions => ConversationTexts.BackStopsAtActions;
+
+    public static string AddedToAnswer => ConversationTexts.AddedToAnswer;
+
     /// <summary>Answers that decline an offer ("no", "no thanks").</summary>
     public static bool IsDecline(string? answer) =>
         answer?.Trim().TrimEnd('.', '!').ToLowerInvariant() is "no" or "no thanks" or "no thank you" or "nope" or "not now" or "none";

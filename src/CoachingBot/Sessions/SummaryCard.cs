@@ -59,7 +59,7 @@ public static class SummaryCard
 
         if (conversation.FollowUpOn is { } followUp)
         {
-            Section(body, CardTexts.SummaryNextCheckIn, CardParts.LongDate(followUp));
+            Section(body, CardTexts.SummaryFollowUp, CardParts.LongDate(followUp));
         }
 
         if (conversation.ContractCheck is { } contractCheck)

@@ -130,6 +130,63 @@ public sealed class TypedAnswersTests
         await host.AssertTranscriptAsync(("Today", Next), ("Buy shoes", "Done: {\"goal\":\"One\\n\\nTwo\\n\\nThree\",\"reality\":\"Today\",\"next\":\"Buy shoes\"}"));
     }
 
+    /// <summary>A free-text question, then a choice with buttons; ends with both answers.</summary>
+    private static DialogTestHost GoalThenTime() => new(
+        () => new DialogSet(
+            new TextPrompt("text"),
+            new ChoicePrompt("choice"),
+            new WaterfallDialog("plan", [
+                (step, ct) => step.PromptAsync("text", Ask(Goal), ct),
+                (step, ct) =>
+                {
+                    step.Values["goal"] = step.Result?.DeepClone();
+                    return step.PromptAsync("choice", new ChoicePromptOptions
+                    {
+                        Prompt = MessageFactory.Text("How long?"),
+                        Choices = [new PromptChoice("short", "10 minutes", ["quick"]), new PromptChoice("long", "30 minutes")],
+                    }, ct);
+                },
+                (step, ct) =>
+                {
+                    step.Values["time"] = step.Result?.DeepClone();
+                    return step.EndDialogAsync(step.Values.DeepClone(), ct);
+                },
+            ])),
+        "plan");
+
+    /// <summary>A button clicked (or its number typed) seconds after a typed answer answers its own question.</summary>
+    [Theory]
+    [InlineData("30 minutes")]
+    [InlineData("30 MINUTES.")]
+    [InlineData("long")]
+    [InlineData("2")]
+    public async Task ChoiceClickedWithinTheJoinWindow_AnswersTheChoice_NotThePreviousAnswer(string clicked)
+    {
+        var host = GoalThenTime();
+        await host.SayAsync("start");
+        await Send(host, "I want to run a 10k", T0);
+
+        var reply = Transcript.Render(await Send(host, clicked, T0.AddSeconds(3)));
+
+        Assert.Equal("Done: {\"goal\":\"I want to run a 10k\",\"time\":\"long\"}", reply);
+    }
+
+    /// <summary>Other words within the window, a synonym among them, are still the rest of the typed answer.</summary>
+    [Theory]
+    [InlineData("quick")]
+    [InlineData("in under an hour")]
+    public async Task OtherTextWithinTheJoinWindow_AtAChoice_JoinsThePreviousAnswer(string typed)
+    {
+        var host = GoalThenTime();
+        await host.SayAsync("start");
+        await Send(host, "I want to run a 10k", T0);
+
+        var reply = Transcript.Render(await Send(host, typed, T0.AddSeconds(3)));
+
+        Assert.StartsWith(Added + " / How long?", reply, StringComparison.Ordinal);
+        await host.AssertTranscriptAsync(("30 minutes", "Done: {\"goal\":\"I want to run a 10k\\n\\n" + typed + "\",\"time\":\"long\"}"));
+    }
+
     [Fact]
     public async Task SecondMessage_IsNotJoined_WhenTheActivitiesHaveNoTimestamp()
     {

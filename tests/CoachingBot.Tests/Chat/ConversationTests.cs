@@ -156,7 +156,7 @@ public sealed class ConversationTests(BotAppFixture fixture) : IClassFixture<Bot
     public async Task GoalCard_IsFilledFromTheGoal_WhenTheGoalIsTypedInstead()
     {
         using var chat = fixture.App.Chat();
-        await Transcript.RunAsync(chat, [.. SessionWalk.Beginning(CoachingModels.Grow), ("Get promoted", [TypedAnswers.GoalFilled, "**Goal**"])]);
+        await Transcript.RunAsync(chat, [.. SessionWalk.Beginning(CoachingModels.Grow), ("Get promoted", [TypedAnswers.GoalFilled, $"\"id\":\"{GoalCard.GoalId}\""])]);
     }
 
     [Fact]

@@ -41,6 +41,23 @@ public sealed class ModelDefinitionTests
         }
     }
 
+    public static TheoryData<string> FollowUpRuleIds() => [.. FollowUps.Rules.Select(rule => rule.Id)];
+
+    /// <summary>
+    /// A follow-up asks one thing: one question mark, and no second question tacked on with "and" ("what, and from
+    /// whom?", "what step, and when?"), which a client answers by half.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(FollowUpRuleIds))]
+    public void FollowUpQuestion_AsksOneThing(string ruleId)
+    {
+        var question = FollowUps.Get(ruleId).Question;
+        var asked = question[..(question.IndexOf('?', StringComparison.Ordinal) + 1)];
+
+        Assert.Equal(1, question.Count(c => c == '?'));
+        Assert.DoesNotContain(", and ", asked[(asked.LastIndexOf(". ", StringComparison.Ordinal) + 1)..], StringComparison.Ordinal);
+    }
+
     [Theory]
     [MemberData(nameof(ModelIds))]
     public void Model_HasOneStageForEachCardAtMost_AndItsGoalOrNowForTheSoFarLine(string modelId)

@@ -145,6 +145,32 @@ public sealed class ListeningTests(BotAppFixture fixture) : IClassFixture<BotApp
         Assert.DoesNotContain("due:first.focus", saved.Answers.Keys);
     }
 
+    /// <summary>Each FIRST factor's rule on its own: a 2 fires it, a 3 (the threshold) does not.</summary>
+    [Theory]
+    [InlineData("focus", 2, true)]
+    [InlineData("focus", 3, false)]
+    [InlineData("informed", 2, true)]
+    [InlineData("informed", 3, false)]
+    [InlineData("realistic", 2, true)]
+    [InlineData("realistic", 3, false)]
+    [InlineData("scope", 2, true)]
+    [InlineData("scope", 3, false)]
+    [InlineData("tactics", 2, true)]
+    [InlineData("tactics", 3, false)]
+    public async Task FirstFollowUp_FiresForTheFactorRatedBelowThree_Only(string factor, int rating, bool fires)
+    {
+        using var chat = fixture.App.Chat();
+        await WalkToFirstAsync(chat);
+        var ratings = FirstModel.Factors.ToDictionary(f => f.Id, f => f.Id == factor ? rating.ToString(System.Globalization.CultureInfo.InvariantCulture) : "4");
+        var submit = new CardSubmit(new { card = "first", focus = ratings["focus"], informed = ratings["informed"], realistic = ratings["realistic"], scope = ratings["scope"], tactics = ratings["tactics"] });
+        var question = SessionWalk.FollowUp(FollowUps.FirstStepPrefix + factor, string.Empty, rating);
+
+        await Transcript.RunAsync(chat, (submit, fires ? [CardTexts.FirstSavedHeading, question] : [CardTexts.FirstSavedHeading, SessionTexts.Closing, "Your GROW conversation"]));
+
+        var saved = (await Conversations.ListAsync(chat.UserId)).Single();
+        Assert.Equal(fires ? ConversationStatus.Active : ConversationStatus.Completed, saved.Status);
+    }
+
     [Fact]
     public async Task FirstRatings_OfThreeOrMore_AskNoFollowUp()
     {

@@ -22,7 +22,7 @@ public sealed class RecapDialogTests(BotAppFixture fixture) : IClassFixture<BotA
             chat,
             ("egan", [RecapDialog.LastGoal(SessionWalkGoal()), RecapDialog.HowDidItGo(open[0].What, open[0].ByWhen)]),
             ("done", [RecapDialog.HowDidItGo(open[1].What, open[1].ByWhen)]),
-            ("In progress", [RecapDialog.ThanksUpdated, CoachingModels.Egan.AConversation, ConversationFrame.PresentingNeedQuestion]));
+            ("In progress", [RecapDialog.Noted([(open[0].What, RecapDialog.Done), (open[1].What, RecapDialog.InProgress)]), CoachingModels.Egan.AConversation, ConversationFrame.PresentingNeedQuestion]));
 
         var after = await Actions.ListForConversationAsync(open[0].ConversationId);
         Assert.Equal(ActionStatus.Done, after.Single(a => a.Id == open[0].Id).Status);
@@ -70,7 +70,7 @@ public sealed class RecapDialogTests(BotAppFixture fixture) : IClassFixture<BotA
             ("grow", [RecapDialog.AndMore(1), RecapDialog.HowDidItGo("Action 0", new DateOnly(2099, 1, 1))]),
             ("Dropped", ["Action 1"]),
             ("Still open", ["Action 2"]),
-            ("Done", [RecapDialog.ThanksUpdated, CoachingModels.Grow.AConversation, ConversationFrame.PresentingNeedQuestion]));
+            ("Done", [RecapDialog.Noted([("Action 0", RecapDialog.Dropped), ("Action 1", RecapDialog.StillOpen), ("Action 2", RecapDialog.Done)]), CoachingModels.Grow.AConversation, ConversationFrame.PresentingNeedQuestion]));
 
         var open = await Actions.ListOpenAsync(chat.UserId);
         Assert.Equal(["Action 1", "Action 3"], open.Select(a => a.What));

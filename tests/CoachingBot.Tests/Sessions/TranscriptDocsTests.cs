@@ -37,8 +37,19 @@ public sealed class TranscriptDocsTests(BotAppFixture fixture) : IClassFixture<B
 
         foreach (var (sends, replies) in rows(time))
         {
+            if (sends is Heading heading)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"## {heading.Text}").AppendLine();
+                continue;
+            }
+
             var before = chat.Replies.Count;
-            var activity = sends is CardSubmit submit ? chat.Submit(submit.Values) : chat.Message((string)sends);
+            var activity = sends switch
+            {
+                CardSubmit submit => chat.Submit(submit.Values),
+                Stamped stamped => Stamp(chat.Message(stamped.Text), stamped.Second),
+                _ => chat.Message((string)sends),
+            };
             text.AppendLine(CultureInfo.InvariantCulture, $"**Client:** {Client(sends)}").AppendLine();
             var all = await chat.ExchangeAsync(activity, replies);
             Assert.True(all.Count == before + replies, $"After {Client(sends)}: expected {replies} replies, got:\n{TeamsChat.Describe(all.Skip(before))}");
@@ -80,6 +91,23 @@ public sealed class TranscriptDocsTests(BotAppFixture fixture) : IClassFixture<B
         ("4 2 4 3 4", 1),
         ("Ask HR what the new structure means for my team", 1),
         ("8", 2),
+        .. NextConversation,
+        ("grow", 2),
+        ("Done", 1),
+        ("started it", 3),
+        ("Plan how to tell the team about the changes", 1),
+        ("10 minutes", 1),
+        ("yes", 1),
+        ("Tell the team about the changes in one clear meeting by 20/03/2026", 1),
+        ("Priya said to tell them early and leave time for questions, but I haven't set a date", 1),
+        ("back", 1),
+        ("Priya said to tell them early and leave time for questions. I haven't set a date because I'm afraid of the questions I can't answer", 1),
+        ("Hold a team meeting next Monday\nWrite to the team first, then meet", 1),
+        ("Hold a team meeting next Monday", 1),
+        ("Book the room and send the invitation by 4/3/2026", 2),
+        (new CardSubmit(new { card = "actions", what1 = "Book the room and send the invitation", byWhen1 = "2026-03-04", support1 = "", confidence1 = "8" }), 2),
+        ("Yes", 1),
+        ("in two weeks", 2),
     ];
 
     private static (object, int)[] Egan(string time) =>
@@ -99,6 +127,21 @@ public sealed class TranscriptDocsTests(BotAppFixture fixture) : IClassFixture<B
         ("Yes", 1),
         ("27/03/2026", 1),
         (new CardSubmit(new { card = "first", focus = "5", informed = "4", realistic = "4", scope = "3", tactics = "5", comment = "It helped to write it down" }), 3),
+        .. NextConversation,
+        ("egan", 2),
+        ("Done", 1),
+        ("not yet", 3),
+        ("Keep my mornings for my own work when the requests start again", 1),
+        ("10 minutes", 1),
+        ("yes", 1),
+        ("Tuesday went well; on Thursday I gave the morning to a colleague's deadline without thinking", 1),
+        ("Keep two mornings a week for my own work by 30/04/2026", 1),
+        ("Decline meetings in those mornings\nTell the team my focus hours", 1),
+        ("Tell the team my focus hours", 1),
+        ("Put my focus hours in my calendar and my status by 3/3/2026", 2),
+        (new CardSubmit(new { card = "actions", what1 = "Put my focus hours in my calendar and my status", byWhen1 = "2026-03-03", support1 = "", confidence1 = "7" }), 2),
+        ("Yes", 1),
+        ("next Friday", 2),
     ];
 
     private static (object, int)[] AliGraham(string time) =>
@@ -117,11 +160,46 @@ public sealed class TranscriptDocsTests(BotAppFixture fixture) : IClassFixture<B
         ("Not really", 1),
         ("Whether I actually want to manage people at all", 1),
         ("tomorrow", 2),
+        .. NextConversation,
+        ("aligraham", 1),
+        ("did it", 3),
+        ("Decide after my chat with the hiring manager", 1),
+        ("20 minutes", 1),
+        ("yes", 1),
+        (new Stamped("She said the role is half people and half budget, and I'd have help with the budget", 0), 1),
+        (new Stamped("That was the part I was most worried about", 8), 1),
+        ("I want to manage people; the budget part is what I would learn on the job", 1),
+        ("Apply this week\nAsk to shadow the current lead for a month first", 1),
+        ("1", 1),
+        ("Send my application by 6/3/2026", 2),
+        (new CardSubmit(new { card = "actions", what1 = "Send my application", byWhen1 = "2026-03-06", support1 = "", confidence1 = "8" }), 2),
+        ("Yes", 1),
+        ("in two weeks", 1),
+        ("5 4 4 4 5", 2),
     ];
 
-    private static string Client(object sends) => sends is CardSubmit submit
-        ? "*(card)* " + string.Join(", ", JsonNodeOf(submit.Values).AsObject().Where(p => p.Key != "card" && p.Value?.ToString() is { Length: > 0 }).Select(p => $"{p.Key}: {p.Value}"))
-        : ((string)sends).Replace("\n", " / ", StringComparison.Ordinal);
+    /// <summary>The same client's next conversation, after the first reached its summary: it opens with what they agreed last time.</summary>
+    private static (object, int)[] NextConversation => [(new Heading("The next conversation: what was agreed last time comes first"), 0)];
+
+    /// <summary>A heading in the document between two conversations; nothing is sent.</summary>
+    private sealed record Heading(string Text);
+
+    /// <summary>A message with the time Teams stamped on it, <paramref name="Second"/> seconds into a minute, for messages sent in quick succession.</summary>
+    private sealed record Stamped(string Text, int Second);
+
+    private static Activity Stamp(Activity activity, int second)
+    {
+        activity.Timestamp = new DateTimeOffset(2026, 3, 2, 9, 40, 0, TimeSpan.Zero).AddSeconds(second);
+        return activity;
+    }
+
+    private static string Client(object sends) => sends switch
+    {
+        CardSubmit submit => "*(card)* " + string.Join(", ", JsonNodeOf(submit.Values).AsObject().Where(p => p.Key != "card" && p.Value?.ToString() is { Length: > 0 }).Select(p => $"{p.Key}: {p.Value}")),
+        Stamped { Second: > 0 } stamped => $"{stamped.Text} *(a second message, {stamped.Second} seconds later)*",
+        Stamped stamped => stamped.Text,
+        _ => ((string)sends).Replace("\n", " / ", StringComparison.Ordinal),
+    };
 
     private static string Bot(Activity reply)
     {

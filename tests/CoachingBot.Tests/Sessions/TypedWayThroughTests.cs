@@ -36,7 +36,7 @@ public sealed class TypedWayThroughTests(BotAppFixture fixture) : IClassFixture<
     public async Task TypedGoalWithoutADate_FillsTheCard_ForTheDateToBeAdded()
     {
         using var chat = fixture.App.Chat();
-        await Transcript.RunAsync(chat, [.. SessionWalk.Beginning(CoachingModels.Grow), ("Get promoted within a year", [TypedAnswers.GoalFilled, "**Goal**"])]);
+        await Transcript.RunAsync(chat, [.. SessionWalk.Beginning(CoachingModels.Grow), ("Get promoted within a year", [TypedAnswers.GoalFilled, $"\"id\":\"{GoalCard.GoalId}\""])]);
 
         Assert.Contains("\"value\":\"Get promoted within a year\"", TeamsChat.Content(chat.LastCard()!), StringComparison.Ordinal);
         await Transcript.RunAsync(chat, (new CardSubmit(new { card = "goal", goal = "Get promoted within a year", targetDate = "2027-03-01" }), [CardTexts.GoalSavedHeading, "**Reality**"]));
@@ -98,7 +98,7 @@ public sealed class TypedWayThroughTests(BotAppFixture fixture) : IClassFixture<
             [
                 .. SessionWalk.Beginning(CoachingModels.Grow),
                 .. SessionWalk.GrowMiddleAndEnding().Take(4),
-                ("Email my manager about a mentor by 6/3/2026\nBook an hour with Sam", [TypedAnswers.ActionsFilled, "**Will (the way forward)**"]),
+                ("Email my manager about a mentor by 6/3/2026\nBook an hour with Sam", [TypedAnswers.ActionsFilled, $"\"id\":\"{ActionsCard.WhatId(1)}\""]),
             ]);
 
         var card = TeamsChat.Content(chat.LastCard()!);
@@ -134,7 +134,7 @@ public sealed class TypedWayThroughTests(BotAppFixture fixture) : IClassFixture<
                 ("I stay quiet when the VP is there", ["**Options**"]),
                 ("Prepare one point before each meeting\nAsk the chair to bring me in", [SessionTexts.ChooseQuestion]),
                 ("1", ["You chose: “Prepare one point before each meeting”."]),
-                ("Write my point for Monday's meeting by 9/3/2026", [TypedAnswers.ActionsFilled, "**Will"]),
+                ("Write my point for Monday's meeting by 9/3/2026", [TypedAnswers.ActionsFilled, $"\"id\":\"{ActionsCard.WhatId(0)}\""]),
                 (new CardSubmit(new { card = "actions", what1 = "Write my point for Monday's meeting", byWhen1 = "2026-03-09", confidence1 = "7" }), [CardTexts.ActionsSavedHeading, ConversationFrame.ContractCheckQuestion]),
                 ("Yes", [ConversationFrame.FollowUpQuestion]),
                 ("tomorrow", [SessionTexts.Closing, "Your GROW conversation"]),

@@ -84,7 +84,7 @@ public static class SessionWalk
         (OptionsWeighed, [CardTexts.OptionsSavedHeading, "You chose: “Ask my manager for a mentor”."]),
         (ActionsBy(today), [CardTexts.ActionsSavedHeading, ConfidenceFollowUp]),
         ("If Sam confirms the date this week", [ConversationFrame.ContractCheckQuestion]),
-        ("Yes", [ConversationFrame.FollowUpQuestion + " Give a date, such as **" + Written(today.AddDays(14), "d MMMM") + "**"]),
+        ("Yes", [ConversationFrame.FollowUpQuestion + " " + TextFormat.Format(ModelTexts.FollowUpDateHint, Written(today.AddDays(14), "d MMMM"))]),
         (Day(today, 18), [SessionTexts.FirstQuestion]),
         (First, [CardTexts.FirstSavedHeading, SessionTexts.Closing, "Your GROW conversation"]),
     ];

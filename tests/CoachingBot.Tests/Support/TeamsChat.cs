@@ -42,6 +42,12 @@ public sealed class TeamsChat : IDisposable
 
     public string UserName { get; set; } = "Ana Client";
 
+    /// <summary>The locale Teams puts on the user's activities (it decides how dates such as 11/12 are read).</summary>
+    public string Locale { get; set; } = "en-GB";
+
+    /// <summary>The user's IANA time zone, as Teams reports it on each activity.</summary>
+    public string TimeZone { get; set; } = "Europe/London";
+
     /// <summary>The bot's messages in this conversation so far.</summary>
     public IReadOnlyList<Activity> Replies => [.. _connector.Delivered.Where(a => a.Conversation?.Id == ConversationId)];
 
@@ -64,8 +70,8 @@ public sealed class TeamsChat : IDisposable
                 TenantId = TenantId,
             },
             ChannelData = new TeamsChannelData { Tenant = new TenantInfo { Id = TenantId } },
-            Locale = "en-GB",
-            LocalTimezone = "Europe/London",
+            Locale = Locale,
+            LocalTimezone = TimeZone,
         };
     }
 

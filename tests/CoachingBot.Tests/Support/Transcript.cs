@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CoachingBot.Teams.Schema;
 
 namespace CoachingBot.Tests.Support;
 
@@ -9,16 +10,22 @@ namespace CoachingBot.Tests.Support;
 /// </summary>
 public static class Transcript
 {
-    /// <summary>Rows of what the user sends (text, or a <see cref="CardSubmit"/>) and what the bot answers.</summary>
+    /// <summary>
+    /// Rows of what the user sends (text, a <see cref="CardSubmit"/>, or an activity made with the chat, such as a
+    /// message with a timestamp) and what the bot answers.
+    /// </summary>
     public static async Task RunAsync(TeamsChat chat, params (object UserSends, string[] BotSays)[] rows)
     {
         ArgumentNullException.ThrowIfNull(chat);
         foreach (var (userSends, botSays) in rows)
         {
             var before = chat.Replies.Count;
-            var (activity, userSays) = userSends is CardSubmit submit
-                ? (chat.Submit(submit.Values), "(card) " + JsonSerializer.Serialize(submit.Values))
-                : (chat.Message((string)userSends), (string)userSends);
+            var (activity, userSays) = userSends switch
+            {
+                CardSubmit submit => (chat.Submit(submit.Values), "(card) " + JsonSerializer.Serialize(submit.Values)),
+                Activity made => (made, made.Text ?? "(activity)"),
+                _ => (chat.Message((string)userSends), (string)userSends),
+            };
             var all = await chat.ExchangeAsync(activity, botSays.Length);
             var answer = all.Skip(before).Where(reply => reply.ReplyToId == activity.Id).ToList();
             Assert.True(answer.Count == botSays.Length, $"After \"{userSays}\" expected {botSays.Length} messages, got {answer.Count}:\n{TeamsChat.Describe(answer)}");
