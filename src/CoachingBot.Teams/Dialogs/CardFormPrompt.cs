@@ -48,6 +48,20 @@ public sealed class CardFormPrompt<T> : Prompt<CardFormPromptOptions>
     /// </summary>
     public Func<string, TurnContext, CardFormPromptOptions, TypedCardReading<T>>? ReadTyped { get; init; }
 
+    /// <summary>
+    /// Whether typed text is plainly this card's answer rather than the rest of the previous answer (for example a
+    /// list of two or more items where the card asks for a list). Null (the default) claims nothing.
+    /// </summary>
+    public Func<string, bool>? ClaimsTyped { get; init; }
+
+    /// <inheritdoc />
+    protected override bool IsExactAnswer(TurnContext turn, CardFormPromptOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        return ClaimsTyped is not null && Submitted(turn) is null
+            && TurnText.Normalize(turn.Activity, keepLineBreaks: true) is { Length: > 0 } text && ClaimsTyped(text);
+    }
+
     /// <inheritdoc />
     protected override PromptRecognition Recognize(TurnContext turn, CardFormPromptOptions options)
     {

@@ -16,6 +16,9 @@ public sealed class ConfirmPrompt : Prompt<PromptOptions>
     {
     }
 
+    /// <summary>Anything it recognises (yes or no in any of its common forms) answers this question, however soon it follows a typed answer.</summary>
+    protected override bool IsExactAnswer(TurnContext turn, PromptOptions options) => Recognize(turn, options).Succeeded;
+
     /// <inheritdoc />
     protected override PromptRecognition Recognize(TurnContext turn, PromptOptions options)
     {

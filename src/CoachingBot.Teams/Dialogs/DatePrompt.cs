@@ -24,6 +24,9 @@ public sealed class DatePrompt : Prompt<DatePromptOptions>
         _timeProvider = timeProvider;
     }
 
+    /// <summary>Anything it recognises (a date it can read, in words or in the user's locale) answers this question, however soon it follows a typed answer.</summary>
+    protected override bool IsExactAnswer(TurnContext turn, DatePromptOptions options) => Recognize(turn, options).Succeeded;
+
     /// <inheritdoc />
     protected override PromptRecognition Recognize(TurnContext turn, DatePromptOptions options)
     {

@@ -28,6 +28,9 @@ public sealed class NumberPrompt : Prompt<NumberPromptOptions>
         _kind = kind;
     }
 
+    /// <summary>Anything it recognises (a number in range) answers this question, however soon it follows a typed answer.</summary>
+    protected override bool IsExactAnswer(TurnContext turn, NumberPromptOptions options) => Recognize(turn, options).Succeeded;
+
     /// <inheritdoc />
     protected override PromptRecognition Recognize(TurnContext turn, NumberPromptOptions options)
     {

@@ -25,12 +25,13 @@ public static class SessionPrompts
         {
             ReadTyped = (text, turn, _) => TypedAnswers.Goal(text, turn, UserClock.Today(turn.Activity, time)),
         },
-        _ => new CardFormPrompt<IReadOnlyList<string>>(Options, OptionsCard.ListForm, OptionsCard.ReadList) { ReadTyped = TypedAnswers.Options },
+        _ => new CardFormPrompt<IReadOnlyList<string>>(Options, OptionsCard.ListForm, OptionsCard.ReadList) { ReadTyped = TypedAnswers.Options, ClaimsTyped = TypedAnswers.IsList },
         _ => new CardFormPrompt<IReadOnlyList<string>>(Shortlist, OptionsCard.ShortlistForm, OptionsCard.ReadShortlist) { ReadTyped = TypedAnswers.Shortlist },
         _ => new CardFormPrompt<IReadOnlyList<OptionItem>>(Weigh, OptionsCard.WeighForm, OptionsCard.ReadWeighing) { ReadTyped = TypedAnswers.Weigh },
         time => new CardFormPrompt<IReadOnlyList<ActionDraft>>(Actions, ActionsCard.Form, (value, turn) => ActionsCard.Read(value, UserClock.Today(turn.Activity, time)))
         {
             ReadTyped = (text, turn, options) => TypedAnswers.Actions(text, turn, options, UserClock.Today(turn.Activity, time)),
+            ClaimsTyped = TypedAnswers.IsList,
         },
         _ => new CardFormPrompt<FirstRatings>(First, FirstCard.Form, FirstCard.Read) { ReadTyped = TypedAnswers.First },
         _ => new ChoicePrompt(Choice),

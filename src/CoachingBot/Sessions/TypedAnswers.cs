@@ -128,6 +128,12 @@ public static partial class TypedAnswers
             null));
     }
 
+    /// <summary>
+    /// Whether the text lists two or more items (see <see cref="Lines"/>): where a card asks for a list, such a message is
+    /// its answer, never the rest of the answer before.
+    /// </summary>
+    public static bool IsList(string text) => Lines(text).Count >= 2;
+
     /// <summary>One item a line; a single line may list them with semicolons. Bullets and numbering are dropped.</summary>
     public static IReadOnlyList<string> Lines(string text)
     {

@@ -187,6 +187,38 @@ public sealed class TypedAnswersTests
         await host.AssertTranscriptAsync(("30 minutes", "Done: {\"goal\":\"I want to run a 10k\\n\\n" + typed + "\",\"time\":\"long\"}"));
     }
 
+    /// <summary>Yes or no, in any form the confirm prompt reads, seconds after a typed answer answers the yes/no question.</summary>
+    [Theory]
+    [InlineData("yes please", true)]
+    [InlineData("Nope", false)]
+    public async Task YesOrNoWithinTheJoinWindow_AnswersTheConfirm_NotThePreviousAnswer(string typed, bool answer)
+    {
+        var host = new DialogTestHost(
+            () => new DialogSet(
+                new TextPrompt("text"),
+                new ConfirmPrompt("confirm"),
+                new WaterfallDialog("plan", [
+                    (step, ct) => step.PromptAsync("text", Ask(Goal), ct),
+                    (step, ct) =>
+                    {
+                        step.Values["goal"] = step.Result?.DeepClone();
+                        return step.PromptAsync("confirm", new PromptOptions { Prompt = MessageFactory.Text("Shall we start?") }, ct);
+                    },
+                    (step, ct) =>
+                    {
+                        step.Values["start"] = step.Result?.DeepClone();
+                        return step.EndDialogAsync(step.Values.DeepClone(), ct);
+                    },
+                ])),
+            "plan");
+        await host.SayAsync("start");
+        await Send(host, "I want to run a 10k", T0);
+
+        var reply = Transcript.Render(await Send(host, typed, T0.AddSeconds(3)));
+
+        Assert.Equal("Done: {\"goal\":\"I want to run a 10k\",\"start\":" + (answer ? "true" : "false") + "}", reply);
+    }
+
     [Fact]
     public async Task SecondMessage_IsNotJoined_WhenTheActivitiesHaveNoTimestamp()
     {

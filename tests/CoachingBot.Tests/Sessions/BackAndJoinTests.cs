@@ -166,6 +166,23 @@ public sealed class BackAndJoinTests(BotAppFixture fixture) : IClassFixture<BotA
     }
 
     [Fact]
+    public async Task TypedOptionList_SecondsAfterReality_IsTheOptions_NotJoined()
+    {
+        using var chat = fixture.App.Chat();
+        await Transcript.RunAsync(
+            chat,
+            [
+                .. ToReality(),
+                (Typed(chat, Reality, At), ["**Options**"]),
+                (Typed(chat, "Ask my manager for a mentor; Shadow a peer", At.AddSeconds(4)), [SessionTexts.WeighQuestion]),
+            ]);
+
+        var saved = await SavedAsync(chat);
+        Assert.Equal(Reality, saved.Answers["reality"]);
+        Assert.Equal(["Ask my manager for a mentor", "Shadow a peer"], saved.Options.Select(option => option.Text));
+    }
+
+    [Fact]
     public async Task SecondMessage_AfterAButtonAnswer_IsNotJoined_ButAnswersTheNextQuestion()
     {
         using var chat = fixture.App.Chat();
