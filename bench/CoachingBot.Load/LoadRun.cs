@@ -150,7 +150,7 @@ internal sealed class LoadRun
             counts[place] = Math.Max(counts[place], count);
             var expect = _walk.At(probe.Turn).Expect;
             var texts = probe.Advance();
-            if (expect is not null && !texts.Any(t => t.Contains(expect, StringComparison.Ordinal)))
+            if (expect is not null && !texts.Any(t => t.Contains(expect, StringComparison.OrdinalIgnoreCase)))
             {
                 throw new InvalidOperationException(
                     $"Calibration: the bot left the walk at turn {probe.Turn - 1} (step {place}): no reply contains \"{expect}\". It said:\n  {string.Join("\n  ", texts)}");

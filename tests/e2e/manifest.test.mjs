@@ -275,7 +275,7 @@ describe('manifest', () => {
   });
 
   test('has a short name that matches the mention the bot tells people to type', () => {
-    const messages = readFileSync(join(repoRoot, 'src', 'CoachingBot', 'Chat', 'BotMessages.cs'), 'utf8');
+    const messages = readFileSync(join(repoRoot, 'src', 'CoachingBot', 'Chat', 'ChatTexts.resx'), 'utf8');
     const mentions = new Set([...messages.matchAll(/@(\w+)/g)].map(([, name]) => name));
     assert.deepEqual([...mentions], [packaged.manifest.name.short]);
   });

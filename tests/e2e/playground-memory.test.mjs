@@ -75,7 +75,8 @@ test('the next grow opens with the last goal and asks about each open action, an
   const [done, open] = typed.actions;
 
   // Each open action is asked about in turn (in the bot's order): one marked done, the other left open.
-  const asks = (m) => typed.actions.some((action) => (m.text ?? '').includes(`**${action.what}**`)) || say.need.test(m.text ?? '');
+  // (The line that says back what was noted names the actions too, so an ask is known by its question.)
+  const asks = (m) => (say.recap.test(m.text ?? '') && typed.actions.some((action) => m.text.includes(`**${action.what}**`))) || say.need.test(m.text ?? '');
   let since = await chat.say('grow');
   let asked = await chat.reply(since, asks);
   const recalled = chat.botMessagesSince(since);

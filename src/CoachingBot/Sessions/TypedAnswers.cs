@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using CoachingBot.Models;
 using CoachingBot.Teams.Dialogs;
@@ -102,17 +103,47 @@ public static partial class TypedAnswers
         }
 
         var fill = new Dictionary<string, string>(StringComparer.Ordinal);
+        var complete = true;
         for (var i = 0; i < lines.Count; i++)
         {
-            var (what, date) = SplitDate(lines[i], UserLocale.CultureOf(turn.Activity), today);
+            var (line, confidence) = SplitConfidence(lines[i]);
+            var (what, date) = SplitDate(line, UserLocale.CultureOf(turn.Activity), today);
             fill[ActionsCard.WhatId(i)] = Reflections.Shorten(what, ActionsCard.MaxWhatLength);
             if (date is { } byWhen)
             {
                 fill[ActionsCard.ByWhenId(i)] = byWhen.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             }
+
+            if (confidence is { } sure)
+            {
+                fill[ActionsCard.ConfidenceId(i)] = sure.ToString(CultureInfo.InvariantCulture);
+            }
+
+            complete &= date is not null && confidence is not null;
+        }
+
+        // Every action typed whole (what, by when, how confident) is the answer, read by the card's own rules; anything
+        // less fills the card for the client to finish.
+        if (complete && ActionsCard.Read(JsonSerializer.SerializeToElement(fill), today) is { IsValid: true } read)
+        {
+            return TypedCardReading.Answer(read.Value!);
         }
 
         return TypedCardReading.FillCard<IReadOnlyList<ActionDraft>>(fill, ActionsFilled);
+    }
+
+    /// <summary>
+    /// An action line and the confidence it ends with, written "confidence 8", "confident 8/10" or "(8/10)"; a bare
+    /// number or "8/10" alone is not taken, since a date can end with one.
+    /// </summary>
+    public static (string Text, int? Confidence) SplitConfidence(string line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        var match = TrailingConfidence().Match(line);
+        return match.Success && int.TryParse(match.Groups["n"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var confidence)
+            && confidence is >= 1 and <= 10
+            ? (line[..match.Index].TrimEnd(' ', ',', ';', '-', '–'), confidence)
+            : (line, null);
     }
 
     public static TypedCardReading<FirstRatings> First(string text, TurnContext turn, CardFormPromptOptions options)
@@ -207,6 +238,9 @@ public static partial class TypedAnswers
         named.AddRange(listed.Where(option => text.Contains(option, StringComparison.OrdinalIgnoreCase)));
         return [.. named.Distinct(StringComparer.Ordinal)];
     }
+
+    [GeneratedRegex(@"[\s,;\-–]*(?:\(?\s*confiden(?:ce|t)\s*:?\s*(?<n>\d{1,2})(?:\s*/\s*10)?\s*\)?|\(\s*(?<n>\d{1,2})\s*/\s*10\s*\))\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex TrailingConfidence();
 
     [GeneratedRegex(@"^\s*(?:[-*•]|\d{1,2}[.)])\s*")]
     private static partial Regex Bullet();

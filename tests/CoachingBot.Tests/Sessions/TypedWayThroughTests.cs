@@ -111,6 +111,37 @@ public sealed class TypedWayThroughTests(BotAppFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task TypedActions_WithDateAndConfidence_AreTheAnswer_WithNoCardToSave()
+    {
+        using var chat = fixture.App.Chat();
+        await Transcript.RunAsync(
+            chat,
+            [
+                .. SessionWalk.Beginning(CoachingModels.Grow),
+                .. SessionWalk.GrowMiddleAndEnding().Take(4),
+                ("Email my manager about a mentor by 6/3/2026, confidence 8\nBook an hour with Sam by 9/3/2026 (9/10)", ["You'll do: “Email my manager about a mentor” by 6 March 2026; “Book an hour with Sam” by 9 March 2026."]),
+            ]);
+
+        Assert.Contains(ConversationFrame.ContractCheckQuestion, chat.Replies[^1].Text, StringComparison.Ordinal);
+
+        var saved = (await Conversations.ListAsync(chat.UserId)).Single();
+        var actions = await ActionStore.ListForConversationAsync(saved.Id);
+        Assert.Equal(
+            [("Email my manager about a mentor", new DateOnly(2026, 3, 6), 8), ("Book an hour with Sam", new DateOnly(2026, 3, 9), 9)],
+            actions.Select(action => (action.What, action.ByWhen, action.Confidence)));
+    }
+
+    [Theory]
+    [InlineData("Email Sam by Friday, confidence 8", "Email Sam by Friday", 8)]
+    [InlineData("Email Sam by Friday (confident 9/10)", "Email Sam by Friday", 9)]
+    [InlineData("Email Sam by Friday (7/10)", "Email Sam by Friday", 7)]
+    [InlineData("Email Sam by 8/10", "Email Sam by 8/10", null)]
+    [InlineData("Email Sam by Friday 8", "Email Sam by Friday 8", null)]
+    [InlineData("Email Sam by Friday, confidence 11", "Email Sam by Friday, confidence 11", null)]
+    public void SplitConfidence_TakesOnlyAConfidenceSaidAsOne(string line, string text, int? confidence) =>
+        Assert.Equal((text, confidence), TypedAnswers.SplitConfidence(line));
+
+    [Fact]
     public async Task TypedFirstRatings_AreTheAnswer()
     {
         using var chat = fixture.App.Chat();
@@ -134,8 +165,7 @@ public sealed class TypedWayThroughTests(BotAppFixture fixture) : IClassFixture<
                 ("I stay quiet when the VP is there", ["**Options**"]),
                 ("Prepare one point before each meeting\nAsk the chair to bring me in", [SessionTexts.ChooseQuestion]),
                 ("1", ["You chose: “Prepare one point before each meeting”."]),
-                ("Write my point for Monday's meeting by 9/3/2026", [TypedAnswers.ActionsFilled, $"\"id\":\"{ActionsCard.WhatId(0)}\""]),
-                (new CardSubmit(new { card = "actions", what1 = "Write my point for Monday's meeting", byWhen1 = "2026-03-09", confidence1 = "7" }), [CardTexts.ActionsSavedHeading, ConversationFrame.ContractCheckQuestion]),
+                ("Write my point for Monday's meeting by 9/3/2026, confidence 7", ["You'll do: “Write my point for Monday's meeting” by 9 March 2026."]),
                 ("Yes", [ConversationFrame.FollowUpQuestion]),
                 ("tomorrow", [SessionTexts.Closing, "Your GROW conversation"]),
             ]);
